@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImageAdapter.Catalogue;
+
+/// <summary>Settings under <c>Models__*</c>.</summary>
+public sealed class ModelsOptions
+{
+    public const string Section = "Models";
+
+    /// <summary>Model used when a request names none. Unset: such a request is a 400.</summary>
+    public string? Default { get; set; }
+
+    /// <summary>Client-facing alias → model name or id, e.g. <c>Models__Aliases__playground-v2</c>.</summary>
+    public Dictionary<string, string> Aliases { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Extra catalogue rows, e.g. <c>Models__Additional__0__Id</c> and <c>Models__Additional__0__Family</c>.</summary>
+    public List<AdditionalModel> Additional { get; set; } = [];
+}
+
+/// <summary>A catalogue row added by configuration.</summary>
+public sealed class AdditionalModel
+{
+    [Required]
+    [RegularExpression("^accounts/[A-Za-z0-9._-]+/models/[A-Za-z0-9._-]+$", ErrorMessage = "Id must look like accounts/<account>/models/<name>.")]
+    public string Id { get; set; } = "";
+
+    [Required]
+    public ApiFamily? Family { get; set; }
+}

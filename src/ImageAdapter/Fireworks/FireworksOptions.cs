@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImageAdapter.Fireworks;
+
+/// <summary>Settings under <c>Fireworks__*</c>.</summary>
+public sealed class FireworksOptions
+{
+    public const string Section = "Fireworks";
+
+    /// <summary>Base URL of the Fireworks inference API; every call, including Kontext polling, is built from it.</summary>
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://api.fireworks.ai/inference/v1");
+
+    /// <summary>Longest one Fireworks call (headers and body) may take before it counts as an upstream timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How many Fireworks calls one request may run at once when it fans out (FLUX and Kontext, n &gt; 1).</summary>
+    [Range(1, 10)]
+    public int MaxParallelCalls { get; set; } = 4;
+
+    /// <summary>Pause between two Kontext <c>get_result</c> polls.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest a Kontext task may take from submit to <c>Ready</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PollDeadline { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Comma-separated host names, besides the base URL's, that Kontext <c>result.sample</c> URLs may point to
+    /// (Fireworks' delivery hosts). The Fireworks key is never sent to them.
+    /// </summary>
+    public string SampleHosts { get; set; } = "";
+
+    internal IReadOnlyList<string> SampleHostList =>
+        SampleHosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,77 @@
+using ImageAdapter.Catalogue;
+using ImageAdapter.Errors;
+using ImageAdapter.Translation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImageAdapter.Fireworks;
+
+/// <summary>
+/// Runs one Kontext task: submit, poll <c>get_result</c> every <see cref="FireworksOptions.PollInterval"/> until a final
+/// status or <see cref="FireworksOptions.PollDeadline"/>, then download <c>result.sample</c>.
+/// </summary>
+internal sealed partial class KontextPoller(
+    FireworksImageClient client,
+    IOptions<FireworksOptions> options,
+    TimeProvider time,
+    ILogger<KontextPoller> logger)
+{
+    private readonly FireworksOptions _options = options.Value;
+
+    public async Task<GeneratedImage> RunAsync(ModelEntry model, FireworksCall submit, CancellationToken cancellationToken)
+    {
+        var requestId = KontextTranslator.ReadRequestId((await client.SendAsync(submit, cancellationToken)).Body);
+        using var deadline = new CancellationTokenSource(_options.PollDeadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var sample = await PollUntilReadyAsync(model, requestId, linked.Token);
+            return new GeneratedImage(await client.DownloadSampleAsync(sample, linked.Token), ContentFiltered: false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogDeadline(logger, model.Id, _options.PollDeadline.TotalSeconds);
+            throw new AdapterException(AdapterErrorKind.GenerationTimedOut,
+                $"The image was not ready within {_options.PollDeadline.TotalSeconds:0} seconds.");
+        }
+        catch (AdapterException exception) when (exception.Kind == AdapterErrorKind.UpstreamTimeout && deadline.IsCancellationRequested)
+        {
+            throw new AdapterException(AdapterErrorKind.GenerationTimedOut,
+                $"The image was not ready within {_options.PollDeadline.TotalSeconds:0} seconds.");
+        }
+    }
+
+    private async Task<string> PollUntilReadyAsync(ModelEntry model, string requestId, CancellationToken cancellationToken)
+    {
+        var poll = KontextTranslator.PollCall(model, requestId);
+        var seenTask = false;
+        while (true)
+        {
+            await Task.Delay(_options.PollInterval, time, cancellationToken);
+            var result = KontextTranslator.ReadPoll((await client.SendAsync(poll, cancellationToken)).Body);
+            switch (result.Status)
+            {
+                case KontextTranslator.Ready:
+                    return result.Result?.Sample is { Length: > 0 } sample
+                        ? sample
+                        : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks reported the image ready but gave no image URL.");
+                case KontextTranslator.RequestModerated or KontextTranslator.ContentModerated:
+                    throw new AdapterException(AdapterErrorKind.ContentPolicyViolation,
+                        "Your request was rejected by Fireworks' safety system.");
+                case KontextTranslator.Error:
+                    throw new AdapterException(AdapterErrorKind.GenerationFailed, "Fireworks failed to generate the image.");
+                case KontextTranslator.TaskNotFound when seenTask:
+                    // Right after submit the task may not be visible yet; once it was, losing it is final.
+                    throw new AdapterException(AdapterErrorKind.GenerationFailed, "Fireworks lost the generation task.");
+                case KontextTranslator.TaskNotFound:
+                    break;
+                default:
+                    seenTask = true;
+                    break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kontext task for {Model} passed its {DeadlineSeconds} s deadline")]
+    private static partial void LogDeadline(ILogger logger, string model, double deadlineSeconds);
+}

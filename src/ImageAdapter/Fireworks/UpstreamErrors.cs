@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ImageAdapter.Errors;
+
+namespace ImageAdapter.Fireworks;
+
+/// <summary>
+/// Maps a non-2xx Fireworks answer to the adapter's error kinds. Only a short, key-free detail of a 400 reaches the
+/// client (it tells them what to fix); other upstream bodies stay out of responses.
+/// </summary>
+internal static class UpstreamErrors
+{
+    private const int MaxDetailLength = 300;
+
+    public static AdapterException FromResponse(HttpStatusCode status, HttpResponseHeaders headers, byte[] body, string fireworksKey)
+    {
+        var code = (int)status;
+        var retryAfter = RetryAfter(headers);
+        return code switch
+        {
+            400 or 413 or 422 => new AdapterException(AdapterErrorKind.UpstreamBadRequest,
+                $"Fireworks rejected the request ({code}): {Detail(body, fireworksKey)}"),
+            401 or 403 => new AdapterException(AdapterErrorKind.UpstreamAuthenticationFailed,
+                $"Fireworks rejected the adapter's credentials ({code}). The operator must check the Fireworks API key."),
+            402 => new AdapterException(AdapterErrorKind.UpstreamPaymentRequired,
+                "Fireworks refused the request: the account is not on a paid plan or has reached its usage limit (402)."),
+            404 => new AdapterException(AdapterErrorKind.UpstreamModelNotFound,
+                "Fireworks does not serve this model to the adapter's account (404).", "model"),
+            408 or 504 => new AdapterException(AdapterErrorKind.UpstreamTimeout, $"Fireworks timed out ({code})."),
+            429 => new AdapterException(AdapterErrorKind.UpstreamRateLimited, "Fireworks rate limit reached (429). Retry later.")
+            {
+                RetryAfter = retryAfter,
+            },
+            503 => new AdapterException(AdapterErrorKind.UpstreamUnavailable, "Fireworks is unavailable (503). Retry later.")
+            {
+                RetryAfter = retryAfter,
+            },
+            _ => new AdapterException(AdapterErrorKind.UpstreamError, $"Fireworks failed to generate the image ({code})."),
+        };
+    }
+
+    /// <summary><c>Retry-After</c> as seconds or an HTTP date, relative to now.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseHeaders headers) => headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    /// <summary>The message from any of Fireworks' error shapes, or the plain text, shortened and without the key.</summary>
+    public static string Detail(byte[] body, string fireworksKey)
+    {
+        var text = JsonMessage(body) ?? Encoding.UTF8.GetString(body);
+        text = text.Replace(fireworksKey, "[redacted]", StringComparison.Ordinal).ReplaceLineEndings(" ").Trim();
+        if (text.Length == 0)
+        {
+            return "no detail given.";
+        }
+
+        return text.Length <= MaxDetailLength ? text : string.Concat(text.AsSpan(0, MaxDetailLength), "…");
+    }
+
+    // Shapes seen: {"error":{"message"}}, {"error":"..."}, {"detail":"..."}, {"fault":{"faultstring"}}, {"error_message":"..."}.
+    private static string? JsonMessage(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return Text(root, "error", "message") ?? Text(root, "error") ?? Text(root, "detail")
+                ?? Text(root, "fault", "faultstring") ?? Text(root, "error_message");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ImageAdapter.Contract;
+using ImageAdapter.Errors;
+using ImageAdapter.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ImageAdapter.Http;
+
+/// <summary>
+/// Reads a JSON request body within the configured limits: content type (415), size (413), syntax and depth (400 with
+/// the position), then field types (400 naming the field).
+/// </summary>
+internal sealed class RequestBodyReader
+{
+    private readonly int _maxBytes;
+    private readonly JsonDocumentOptions _documentOptions;
+    private readonly JsonTypeInfo<CreateImageRequest> _typeInfo;
+
+    public RequestBodyReader(IOptions<LimitsOptions> limits)
+    {
+        _maxBytes = limits.Value.MaxRequestBodyBytes;
+        _documentOptions = new JsonDocumentOptions { MaxDepth = limits.Value.MaxJsonDepth, AllowDuplicateProperties = false };
+        var serializerOptions = new JsonSerializerOptions(OpenAIJsonContext.Default.Options)
+        {
+            MaxDepth = limits.Value.MaxJsonDepth,
+            AllowDuplicateProperties = false,
+        };
+        _typeInfo = (JsonTypeInfo<CreateImageRequest>)serializerOptions.GetTypeInfo(typeof(CreateImageRequest));
+    }
+
+    public async Task<CreateImageRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            throw new AdapterException(AdapterErrorKind.UnsupportedMediaType,
+                $"Unsupported content type '{request.ContentType}': send the request as 'application/json'.");
+        }
+
+        if (request.ContentLength > _maxBytes)
+        {
+            throw TooLarge();
+        }
+
+        var buffer = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (buffer.WrittenCount == 0)
+        {
+            throw new AdapterException(AdapterErrorKind.InvalidJson, "The request body is empty: send a JSON object.");
+        }
+
+        CheckSyntax(buffer.WrittenMemory);
+        try
+        {
+            return JsonSerializer.Deserialize(buffer.WrittenSpan, _typeInfo)
+                ?? throw new AdapterException(AdapterErrorKind.InvalidJson, "The request body must be a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path ? path[2..] : null;
+            throw new AdapterException(AdapterErrorKind.InvalidParameter,
+                field is null ? "The request body must be a JSON object." : $"Invalid type for '{field}': see the README for the expected type.",
+                field);
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private async Task<ArrayBufferWriter<byte>> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var read = await body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
+            if (read == 0)
+            {
+                return buffer;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > _maxBytes)
+            {
+                throw TooLarge();
+            }
+        }
+    }
+
+    private void CheckSyntax(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, _documentOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new AdapterException(AdapterErrorKind.InvalidJson, "The request body must be a JSON object.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new AdapterException(AdapterErrorKind.InvalidJson, exception.LineNumber is { } line
+                ? $"The request body is not valid JSON or is nested deeper than {_documentOptions.MaxDepth} levels " +
+                  $"(line {line + 1}, position {exception.BytePositionInLine + 1})."
+                : "The request body repeats a field.");
+        }
+    }
+
+    private AdapterException TooLarge() =>
+        new(AdapterErrorKind.RequestTooLarge, $"The request body is larger than the {_maxBytes} bytes this adapter accepts.");
+}

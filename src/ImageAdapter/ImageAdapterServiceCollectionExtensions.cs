@@ -1,0 +1,61 @@
+using ImageAdapter.Catalogue;
+using ImageAdapter.Fireworks;
+using ImageAdapter.Http;
+using ImageAdapter.Secrets;
+using ImageAdapter.Translation;
+using ImageAdapter.Usage;
+using ImageAdapter.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ImageAdapter;
+
+/// <summary>Registers the whole adapter; both hosts call this and then map the routes.</summary>
+public static class ImageAdapterServiceCollectionExtensions
+{
+    public static IServiceCollection AddImageAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddValidatedOptions<FireworksOptions>(services, configuration, FireworksOptions.Section);
+        AddValidatedOptions<ModelsOptions>(services, configuration, ModelsOptions.Section);
+        AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
+        AddValidatedOptions<UsageOptions>(services, configuration, UsageOptions.Section);
+        AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
+
+        services.AddSecretSources(configuration);
+        services.TryAddSingleton<IImageStore, NoImageStore>();
+        services.AddSingleton<IImageStoreAvailability>(provider => provider.GetRequiredService<IImageStore>());
+
+        services.AddSingleton<ModelCatalogue>();
+        services.AddSingleton<ImageRequestValidator>();
+        services.AddSingleton<IFamilyTranslator, SdxlTranslator>();
+        services.AddSingleton<IFamilyTranslator, FluxWorkflowTranslator>();
+        services.AddSingleton<IFamilyTranslator, KontextTranslator>();
+        services.AddSingleton<UsageCalculator>();
+
+        services.AddHttpClient<FireworksImageClient>(FireworksImageClient.HttpClientName, (provider, http) =>
+            {
+                var baseUrl = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FireworksOptions>>().Value.BaseUrl.AbsoluteUri;
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                http.Timeout = Timeout.InfiniteTimeSpan; // FireworksOptions.CallTimeout applies per call.
+                http.MaxResponseContentBufferSize = 64 * 1024 * 1024;
+            })
+            // Redirects are not followed: a redirect could lead a Kontext download to a host that is not allowed.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<KontextPoller>();
+        services.AddSingleton<ImageGenerator>();
+
+        services.AddSingleton<InboundAuthenticator>();
+        services.AddSingleton<AdapterEndpoint>();
+        services.AddSingleton<RequestBodyReader>();
+        services.AddSingleton<ImageResponseBuilder>();
+        services.AddSingleton<ImageGenerationsHandler>();
+        services.AddSingleton<ModelsHandler>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,68 @@
+using System.Buffers.Binary;
+using ImageAdapter.Validation;
+
+namespace ImageAdapter.Imaging;
+
+/// <summary>
+/// Reads the format and pixel size from PNG and JPEG headers, so the response reports the real size of what
+/// Fireworks returned and a body that is not an image is caught.
+/// </summary>
+internal static class ImageInspector
+{
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    public static (ImageFormat Format, ImageSize Size)? Inspect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(PngSignature))
+        {
+            return ReadPng(bytes);
+        }
+
+        return bytes is [0xFF, 0xD8, 0xFF, ..] ? ReadJpeg(bytes) : null;
+    }
+
+    // PNG: the IHDR chunk comes first; width and height are its first two big-endian 32-bit fields.
+    private static (ImageFormat, ImageSize)? ReadPng(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 24 || !bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
+        {
+            return null;
+        }
+
+        var width = BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(16, 4));
+        var height = BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(20, 4));
+        return width > 0 && height > 0 ? (ImageFormat.Png, new ImageSize(width, height)) : null;
+    }
+
+    // JPEG: walk the marker segments to the first start-of-frame (SOF0..SOF15 except DHT, JPG and DAC), which holds height then width.
+    private static (ImageFormat, ImageSize)? ReadJpeg(ReadOnlySpan<byte> bytes)
+    {
+        var position = 2;
+        while (position + 9 <= bytes.Length)
+        {
+            if (bytes[position] != 0xFF)
+            {
+                return null;
+            }
+
+            var marker = bytes[position + 1];
+            if (marker == 0xFF)
+            {
+                position++;
+                continue;
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(position + 2, 2));
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+            {
+                var height = BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(position + 5, 2));
+                var width = BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(position + 7, 2));
+                return width > 0 && height > 0 ? (ImageFormat.Jpeg, new ImageSize(width, height)) : null;
+            }
+
+            position += 2 + length;
+        }
+
+        return null;
+    }
+}

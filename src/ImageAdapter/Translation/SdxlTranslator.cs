@@ -1,0 +1,46 @@
+using System.Text.Json;
+using ImageAdapter.Catalogue;
+using ImageAdapter.Validation;
+
+namespace ImageAdapter.Translation;
+
+/// <summary>
+/// SDXL-class models: <c>POST image_generation/accounts/{a}/models/{m}</c> with width/height and <c>samples = n</c>.
+/// One sample answers as binary (<c>Accept: image/png|jpeg</c>, <c>Finish-Reason</c> header); several answer as a
+/// top-level JSON array of <c>{base64, finishReason, seed}</c> (<c>Accept: application/json</c>, PNG only).
+/// </summary>
+internal sealed class SdxlTranslator : IFamilyTranslator
+{
+    public ApiFamily Family => ApiFamily.ImageGeneration;
+
+    public IReadOnlyList<FireworksCall> ToCalls(ImageGenerationRequest request)
+    {
+        var extras = request.Extras;
+        var body = new SdxlRequestBody(
+            request.Prompt,
+            extras.NegativePrompt,
+            extras.Guidance is { } guidance ? (int)guidance : null,
+            request.Size?.Height,
+            request.Size?.Width,
+            extras.Sampler,
+            request.N,
+            extras.Steps,
+            extras.Seed,
+            extras.SafetyCheck);
+        var accept = request.N == 1 ? FireworksPaths.MediaType(request.Format) : FireworksPaths.Json;
+        return [new FireworksCall(FireworksPaths.ImageGeneration(request.Model), accept,
+            JsonSerializer.SerializeToUtf8Bytes(body, FireworksJsonContext.Default.SdxlRequestBody), FireworksCall.NoHeaders)];
+    }
+
+    /// <summary>Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed.</summary>
+    public static IReadOnlyList<GeneratedImage> ReadArtifacts(byte[] json)
+    {
+        var artifacts = JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray)
+            ?? throw new JsonException("The image_generation answer is null.");
+        return artifacts
+            .Select(artifact => new GeneratedImage(
+                Base64Payload.Decode(artifact.Base64 ?? throw new JsonException("An artifact has no base64.")),
+                artifact.FinishReason == FireworksPaths.ContentFiltered))
+            .ToArray();
+    }
+}
