@@ -3,7 +3,6 @@ using ImageAdapter.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageAdapter;
 
@@ -16,9 +15,9 @@ public static class AdapterRoutes
 
     public static IEndpointRouteBuilder MapImageAdapter(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Generations, (HttpContext context, ImageGenerationsHandler handler) => handler.HandleAsync(context));
-        routes.MapGet(Models, (HttpContext context, ModelsHandler handler) => handler.HandleAsync(context));
-        routes.MapGet(Health, () => TypedResults.Ok(new HealthStatus("ok")));
+        routes.MapPost(Generations, (HttpContext context, AdapterHttpHandlers handlers) => handlers.GenerateImagesAsync(context));
+        routes.MapGet(Models, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ListModelsAsync(context));
+        routes.MapGet(Health, (AdapterHttpHandlers handlers) => handlers.Health());
         routes.MapFallback((HttpContext context) => new OpenAIErrorResult(
             new AdapterException(AdapterErrorKind.NotFound, $"No route for {context.Request.Method} {context.Request.Path}.")));
         return routes;

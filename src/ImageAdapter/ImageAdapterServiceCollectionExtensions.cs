@@ -52,6 +52,8 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddSingleton<ImageResponseBuilder>();
         services.AddSingleton<ImageGenerationsHandler>();
         services.AddSingleton<ModelsHandler>();
+        services.AddSingleton(provider => new AdapterHttpHandlers(
+            provider.GetRequiredService<ImageGenerationsHandler>(), provider.GetRequiredService<ModelsHandler>()));
         return services;
     }
 

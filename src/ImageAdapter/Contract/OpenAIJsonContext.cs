@@ -13,6 +13,7 @@ namespace ImageAdapter.Contract;
 [JsonSerializable(typeof(ImagesResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ModelList))]
+[JsonSerializable(typeof(HealthStatus))]
 internal sealed partial class OpenAIJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,0 +1,29 @@
+using ImageAdapter.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageAdapter;
+
+/// <summary>
+/// The adapter's HTTP entry points, the same for both hosts: the standalone server maps them as minimal-API routes
+/// (<see cref="AdapterRoutes"/>), the Functions app calls them from its HTTP triggers.
+/// </summary>
+public sealed class AdapterHttpHandlers
+{
+    private readonly ImageGenerationsHandler _generations;
+    private readonly ModelsHandler _models;
+
+    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models)
+    {
+        _generations = generations;
+        _models = models;
+    }
+
+    /// <summary><c>POST /v1/images/generations</c>.</summary>
+    public Task<IResult> GenerateImagesAsync(HttpContext context) => _generations.HandleAsync(context);
+
+    /// <summary><c>GET /v1/models</c>.</summary>
+    public Task<IResult> ListModelsAsync(HttpContext context) => _models.HandleAsync(context);
+
+    /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
+    public IResult Health() => TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus);
+}
