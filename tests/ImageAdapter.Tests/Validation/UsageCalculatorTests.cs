@@ -1,0 +1,32 @@
+using ImageAdapter.Tests.Support;
+using ImageAdapter.Usage;
+using ImageAdapter.Validation;
+using Microsoft.Extensions.Options;
+
+namespace ImageAdapter.Tests.Validation;
+
+public sealed class UsageCalculatorTests
+{
+    [Fact]
+    public void Calculate_PromptAndTwoImages_AppliesTheDocumentedRule()
+    {
+        var request = TestRequests.Validate("""{"model":"SSD-1B","prompt":"0123456789","negative_prompt":"ab","n":2}""");
+
+        var usage = new UsageCalculator(Options.Create(new UsageOptions())).Calculate(request, [new(1024, 1024), new(1152, 896)]);
+
+        // 12 characters / 4 = 3 input tokens; 1024 + 1008 output tokens.
+        Assert.Equal((3, 2032, 2035, 3, 0),
+            (usage.InputTokens, usage.OutputTokens, usage.TotalTokens, usage.InputTokensDetails.TextTokens, usage.InputTokensDetails.ImageTokens));
+    }
+
+    [Fact]
+    public void Calculate_CustomRule_RoundsUp()
+    {
+        var request = TestRequests.Validate("""{"model":"SSD-1B","prompt":"abcde"}""");
+        var options = new UsageOptions { CharactersPerToken = 2, PixelsPerOutputToken = 1000 };
+
+        var usage = new UsageCalculator(Options.Create(options)).Calculate(request, [new ImageSize(1024, 1024)]);
+
+        Assert.Equal((3, 1049), (usage.InputTokens, usage.OutputTokens));
+    }
+}
