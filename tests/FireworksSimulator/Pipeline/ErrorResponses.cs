@@ -8,7 +8,7 @@ internal static class ErrorResponses
 {
     public static SimulatedResponse Create(int statusCode, ErrorBodyShape shape, string message, string? errorType = null)
     {
-        var context = WireJsonContext.Default;
+        var context = WireJson.Context;
         return shape switch
         {
             ErrorBodyShape.FireworksError => SimulatedResponse.Json(statusCode,

@@ -17,7 +17,7 @@ internal static class FluxRoutes
 
     public static SimulatedResponse Handle(SimulatorCall call)
     {
-        if (!WireBody.TryParse(call.Request.Body, WireJsonContext.Default.FluxRequest, out var request, out var parseError))
+        if (!WireBody.TryParse(call.Request.Body, WireJson.Context.FluxRequest, out var request, out var parseError))
         {
             return ErrorResponses.BadRequest(parseError);
         }
@@ -59,7 +59,7 @@ internal static class FluxRoutes
                 var item = call.State.FluxJsonDataUriPrefix ? $"data:{inner.MediaType()};base64,{base64}" : base64;
                 return SimulatedResponse.Json(200,
                     new FluxJsonResponse(Guid.NewGuid().ToString("N"), [item], finishReason, seed),
-                    WireJsonContext.Default.FluxJsonResponse);
+                    WireJson.Context.FluxJsonResponse);
             case AcceptedOutput.Png or AcceptedOutput.Jpeg or AcceptedOutput.Unspecified:
                 var format = accept == AcceptedOutput.Png ? ImageFormat.Png : ImageFormat.Jpeg;
                 return SimulatedResponse.Image(

@@ -21,7 +21,7 @@ internal static class KontextPollRoute
         {
             id = call.Http.Request.Query["id"].ToString();
         }
-        else if (WireBody.TryParse(call.Request.Body, WireJsonContext.Default.KontextPollRequest, out var request, out var parseError))
+        else if (WireBody.TryParse(call.Request.Body, WireJson.Context.KontextPollRequest, out var request, out var parseError))
         {
             id = request.Id;
         }
@@ -70,7 +70,7 @@ internal static class KontextPollRoute
     private static SimulatedResponse Answer(
         string id, string status, KontextResult? result = null, double? progress = null, KontextDetails? details = null) =>
         SimulatedResponse.Json(200, new KontextPollResponse(id, status, result, progress, details),
-            WireJsonContext.Default.KontextPollResponse);
+            WireJson.Context.KontextPollResponse);
 
     // Upstream the sample lives on another host (a delivery CDN); a script can force that here too.
     private static string SampleUrl(SimulatorCall call, KontextTask task)

@@ -16,7 +16,7 @@ internal static class KontextSubmitRoute
 
     public static SimulatedResponse Handle(SimulatorCall call)
     {
-        if (!WireBody.TryParse(call.Request.Body, WireJsonContext.Default.KontextSubmitRequest, out var request, out var parseError))
+        if (!WireBody.TryParse(call.Request.Body, WireJson.Context.KontextSubmitRequest, out var request, out var parseError))
         {
             return ErrorResponses.KontextBadRequest(parseError);
         }
@@ -56,6 +56,6 @@ internal static class KontextSubmitRoute
         var (width, height) = SimulatorImageSizes.ForAspectRatio(widthRatio, heightRatio);
         var task = new KontextTask(Guid.NewGuid().ToString(), script, format, width, height);
         call.State.KontextTasks[task.Id] = task;
-        return SimulatedResponse.Json(200, new KontextSubmitResponse(task.Id), WireJsonContext.Default.KontextSubmitResponse);
+        return SimulatedResponse.Json(200, new KontextSubmitResponse(task.Id), WireJson.Context.KontextSubmitResponse);
     }
 }

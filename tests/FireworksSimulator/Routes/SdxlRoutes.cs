@@ -16,7 +16,7 @@ internal static class SdxlRoutes
 
     public static SimulatedResponse Handle(SimulatorCall call)
     {
-        if (!WireBody.TryParse(call.Request.Body, WireJsonContext.Default.SdxlRequest, out var request, out var parseError))
+        if (!WireBody.TryParse(call.Request.Body, WireJson.Context.SdxlRequest, out var request, out var parseError))
         {
             return ErrorResponses.BadRequest(parseError);
         }
@@ -58,7 +58,7 @@ internal static class SdxlRoutes
                     call.Images.Encode(size.Width, size.Height, ImageFormat.Png, filtered: call.ContentFiltered));
                 IReadOnlyList<SdxlArtifact> artifacts =
                     [.. Enumerable.Range(0, samples).Select(i => new SdxlArtifact(base64, finishReason, seed + i))];
-                return SimulatedResponse.Json(200, artifacts, WireJsonContext.Default.IReadOnlyListSdxlArtifact);
+                return SimulatedResponse.Json(200, artifacts, WireJson.Context.IReadOnlyListSdxlArtifact);
             default:
                 return ErrorResponses.BadRequest("Accept must be image/png, image/jpeg or application/json");
         }
