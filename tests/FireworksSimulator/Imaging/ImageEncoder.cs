@@ -17,12 +17,13 @@ internal sealed class ImageEncoder
     private const int NoiseMask = 0x01;
     private const int BlueNoiseMask = 0x03;
 
-    private readonly ConcurrentDictionary<(int Width, int Height, ImageFormat Format, int Quality, bool Filtered), Lazy<byte[]>> _cache = new();
+    // Static: images depend only on the key, so servers in one process (tests, benchmarks) share them.
+    private static readonly ConcurrentDictionary<(int Width, int Height, ImageFormat Format, int Quality, bool Filtered), Lazy<byte[]>> Cache = new();
 
     public byte[] Encode(int width, int height, ImageFormat format, int jpegQuality = DefaultJpegQuality, bool filtered = false)
     {
         var quality = format == ImageFormat.Jpeg ? Math.Clamp(jpegQuality, 1, 100) : 0;
-        var lazy = _cache.GetOrAdd(
+        var lazy = Cache.GetOrAdd(
             (width, height, format, quality, filtered),
             key => new Lazy<byte[]>(() => EncodeUncached(key.Width, key.Height, key.Format, key.Quality, key.Filtered)));
         return lazy.Value;
