@@ -72,7 +72,7 @@ public sealed class FluxContractTests : IClassFixture<SimulatorFixture>
         var lowBytes = await lowResponse.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var highBytes = await highResponse.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.True(lowBytes.Length < highBytes.Length);
-        Assert.Equal((1024, 1024), Images.Decode(lowBytes));
+        Assert.Equal((1024, 1024), Images.Size(lowBytes));
     }
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class FluxContractTests : IClassFixture<SimulatorFixture>
         Assert.Equal(prefix, item.StartsWith("data:", StringComparison.Ordinal));
         var bytes = Convert.FromBase64String(item[expectedPrefix.Length..]);
         Assert.True(Images.IsPng(bytes));
-        Assert.Equal(SimulatorImageSizes.ForAspectRatio("9:21"), Images.Decode(bytes));
+        Assert.Equal(SimulatorImageSizes.ForAspectRatio("9:21"), Images.Size(bytes));
     }
 
     [Theory]

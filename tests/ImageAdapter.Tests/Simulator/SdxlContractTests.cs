@@ -55,9 +55,10 @@ public sealed class SdxlContractTests : IClassFixture<SimulatorFixture>
         {
             Assert.Equal("SUCCESS", item.GetProperty("finishReason").GetString());
             Assert.True(item.GetProperty("seed").GetInt64() >= 7);
-            var bytes = item.GetProperty("base64").GetBytesFromBase64();
-            Assert.Equal((1024, 1024), Images.Decode(bytes));
+            Assert.Equal((1024, 1024), Images.Size(item.GetProperty("base64").GetBytesFromBase64()));
         }
+
+        Assert.Equal((1024, 1024), Images.Decode(json.RootElement[0].GetProperty("base64").GetBytesFromBase64()));
     }
 
     [Theory]
