@@ -1,0 +1,12 @@
+namespace FireworksSimulator;
+
+/// <summary>Where a scripted Kontext task ends up after its Task-not-found and Pending polls.</summary>
+public enum KontextFinalStatus
+{
+    Ready,
+    RequestModerated,
+    ContentModerated,
+    Error,
+    /// <summary>The task answers <c>Pending</c> forever (to exercise a poll deadline).</summary>
+    NeverReady,
+}

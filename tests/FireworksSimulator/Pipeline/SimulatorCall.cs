@@ -1,0 +1,15 @@
+using FireworksSimulator.Imaging;
+using Microsoft.AspNetCore.Http;
+
+namespace FireworksSimulator.Pipeline;
+
+/// <summary>What a route handler needs: the request, the shared services, and the fault's verdict.</summary>
+/// <param name="ContentFiltered">True when a content-filtered fault applies to this request.</param>
+internal sealed record SimulatorCall(
+    HttpContext Http,
+    RecordedRequest Request,
+    string Account,
+    string Model,
+    SimulatorState State,
+    ImageEncoder Images,
+    bool ContentFiltered);
