@@ -36,7 +36,10 @@ public sealed class SimulatorServer : IAsyncDisposable
     {
         options ??= new SimulatorOptions();
         var state = new SimulatorState(options);
-        var app = SimulatorApp.Build([], options, state, builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
+        // No config file watcher per server: tests start many servers and Linux caps inotify instances.
+        var app = SimulatorApp.Build(
+            ["--hostBuilder:reloadConfigOnChange=false"], options, state,
+            builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -163,7 +163,7 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
 
         Assert.Equal(HttpStatusCode.OK, binary.StatusCode);
         Assert.Equal("CONTENT_FILTERED", binary.Headers.GetValues("Finish-Reason").Single());
-        Assert.Equal((1024, 1024), Images.Decode(await binary.Content.ReadAsByteArrayAsync(Ct)));
+        Assert.Equal((1024, 1024), Images.Size(await binary.Content.ReadAsByteArrayAsync(Ct)));
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync(Ct));
         Assert.Equal("CONTENT_FILTERED", document.RootElement[0].GetProperty("finishReason").GetString());
     }

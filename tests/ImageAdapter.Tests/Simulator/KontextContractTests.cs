@@ -19,7 +19,7 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Kontext_DefaultScript_PendingThenReadyThenSampleDownloads()
     {
-        var id = await SubmitAsync("""{"prompt":"a cat","aspect_ratio":"16:9"}""");
+        var id = await SubmitAsync("""{"prompt":"a cat"}""");
 
         using var pending = await PollAsync(id);
         Assert.Equal("Pending", pending.RootElement.GetProperty("status").GetString());
@@ -35,7 +35,8 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
         var bytes = await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(SimulatorImageSizes.ForAspectRatio("16:9"), Images.Decode(bytes));
+        Assert.True(Images.IsPng(bytes));
+        Assert.Equal((1024, 1024), Images.Size(bytes));
         var recorded = _sim.State.Requests[^1];
         Assert.Equal(RequestKind.SampleDownload, recorded.Kind);
         Assert.Null(recorded.Authorization);
@@ -82,7 +83,7 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_GetWithQueryId_IsAccepted()
     {
         _sim.State.DefaultKontextScript = new KontextScript(PendingPolls: 0);
-        var id = await SubmitAsync("""{"prompt":"a cat","output_format":"jpeg"}""");
+        var id = await SubmitAsync("""{"prompt":"a cat","output_format":"jpeg","aspect_ratio":"16:9"}""");
         var request = new HttpRequestMessage(HttpMethod.Get, _sim.Url($"{Poll}?id={id}"));
         request.Headers.Authorization = new("Bearer", SimulatorFixture.Key);
 
@@ -93,6 +94,10 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
         Assert.EndsWith(".jpeg", json.RootElement.GetProperty("result").GetProperty("sample").GetString(), StringComparison.Ordinal);
         Assert.Equal(RequestKind.KontextGetResult, _sim.State.Requests[^1].Kind);
         Assert.Equal("GET", _sim.State.Requests[^1].Method);
+        var sample = json.RootElement.GetProperty("result").GetProperty("sample").GetString()!;
+        using var download = await _sim.Client.GetAsync(sample, TestContext.Current.CancellationToken);
+        Assert.Equal(SimulatorImageSizes.ForAspectRatio("16:9"),
+            Images.Decode(await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
     }
 
     [Fact]

@@ -57,8 +57,6 @@ public sealed class SdxlContractTests : IClassFixture<SimulatorFixture>
             Assert.True(item.GetProperty("seed").GetInt64() >= 7);
             Assert.Equal((1024, 1024), Images.Size(item.GetProperty("base64").GetBytesFromBase64()));
         }
-
-        Assert.Equal((1024, 1024), Images.Decode(json.RootElement[0].GetProperty("base64").GetBytesFromBase64()));
     }
 
     [Theory]
