@@ -1,0 +1,98 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using FireworksSimulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using OpenAI;
+using OpenAI.Images;
+
+namespace ImageAdapter.Tests.Support;
+
+/// <summary>
+/// The standalone server on a real loopback port (Kestrel) in front of the Fireworks simulator, with every log line
+/// captured. Tests call it over HTTP with the official OpenAI SDK or a plain <see cref="HttpClient"/>.
+/// </summary>
+public sealed class AdapterApp : IAsyncDisposable
+{
+    public const string InboundKey = "adapter-test-key";
+
+    private readonly AdapterFactory _factory;
+
+    private AdapterApp(SimulatorServer simulator, AdapterFactory factory, Uri baseUrl)
+    {
+        Simulator = simulator;
+        _factory = factory;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public FakeLogCollector Logs => _factory.Services.GetFakeLogCollector();
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Starts the simulator and the server; <paramref name="settings"/> override the test defaults.</summary>
+    public static async Task<AdapterApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var simulator = await SimulatorServer.StartAsync();
+        var merged = new Dictionary<string, string?>
+        {
+            ["Fireworks:BaseUrl"] = simulator.BaseUrl.AbsoluteUri,
+            ["Fireworks:ApiKey"] = SimulatorOptions.DefaultApiKey,
+            ["Fireworks:PollInterval"] = "00:00:00.020",
+            ["Fireworks:PollDeadline"] = "00:00:05",
+            ["Fireworks:CallTimeout"] = "00:00:10",
+            ["Auth:ApiKeys"] = InboundKey,
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[name] = value;
+        }
+
+        var factory = new AdapterFactory(merged);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new AdapterApp(simulator, factory, new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1")));
+    }
+
+    /// <summary>The official OpenAI client for <paramref name="model"/>, pointed at the adapter, without SDK retries.</summary>
+    public ImageClient Images(string model, string apiKey = InboundKey) =>
+        new(model, new ApiKeyCredential(apiKey), new OpenAIClientOptions
+        {
+            Endpoint = new Uri(BaseUrl, "/v1"),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = TimeSpan.FromSeconds(60),
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+
+    private sealed class AdapterFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (name, value) in settings)
+            {
+                builder.UseSetting(name, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
+        }
+    }
+}
