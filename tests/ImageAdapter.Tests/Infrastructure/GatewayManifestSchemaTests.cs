@@ -61,4 +61,26 @@ public sealed class GatewayManifestSchemaTests
         Assert.NotEmpty(schemas.Validate(route));
         Assert.Empty(schemas.Validate(backend));
     }
+
+    [Fact]
+    public void RenderedAiGatewayDocuments_AsV1alpha1_ValidateForOlderClusters()
+    {
+        // infra/gateway/README.md tells v0.5–v0.7 clusters to change only the apiVersion.
+        var schemas = CrdSchemas.Instance;
+        if (schemas is null)
+        {
+            Assert.Skip("../shared/spec/crds not found: CRD schema validation skipped.");
+        }
+
+        var documents = GatewayManifestSet.Load("rendered")
+            .Where(d => (string?)d["apiVersion"] == "aigateway.envoyproxy.io/v1beta1")
+            .ToList();
+        Assert.Equal(3, documents.Select(d => (string?)d["kind"]).Distinct().Count());
+        foreach (var doc in documents)
+        {
+            doc["apiVersion"] = "aigateway.envoyproxy.io/v1alpha1";
+            var errors = schemas.Validate(doc);
+            Assert.True(errors.Count == 0, $"{doc["kind"]} {doc.Name()} as v1alpha1: " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        }
+    }
 }
