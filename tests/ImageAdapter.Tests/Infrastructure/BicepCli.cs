@@ -64,8 +64,3 @@ internal static class BicepCli
             "Restore the test project (`dotnet restore tests/ImageAdapter.Tests`): its PackageDownload fetches the CLI.");
     }
 }
-
-public sealed record BicepResult(string Command, int ExitCode, string StandardOutput, string StandardError)
-{
-    public string Output => StandardOutput + StandardError;
-}

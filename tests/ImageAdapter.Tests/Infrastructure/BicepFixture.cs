@@ -87,9 +87,3 @@ public sealed class BicepFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class BicepCollection : ICollectionFixture<BicepFixture>
-{
-    public const string Name = "Bicep";
-}
