@@ -1,0 +1,140 @@
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+param tags object = {}
+
+@description('Resource id of the user-assigned identity used for storage, Key Vault and telemetry.')
+param identityId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+@description('Blob endpoint of the storage account, e.g. https://<account>.blob.<suffix>/.')
+param blobEndpoint string
+
+@description('Container Flex Consumption deploys the app package from.')
+param deploymentContainerName string
+
+@description('Container for generated images.')
+param imagesContainerName string
+
+@description('Key Vault URI.')
+param keyVaultUri string
+
+@description('Name of the Key Vault secret holding the Fireworks API key.')
+param fireworksApiKeySecretName string
+
+@description('Name of the Key Vault secret holding the adapter API keys.')
+param adapterApiKeysSecretName string
+
+@description('Fireworks inference base URL.')
+param fireworksBaseUrl string
+
+@description('Application Insights connection string (not a secret: ingestion needs Entra auth).')
+param applicationInsightsConnectionString string
+
+@description('Instance memory in MB.')
+@allowed([ 512, 2048, 4096 ])
+param instanceMemoryMB int
+
+@description('Maximum number of instances.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Concurrent HTTP requests per instance.')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        triggers: { http: { perInstanceConcurrency: httpPerInstanceConcurrency } }
+      }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
+  }
+}
+
+// No FUNCTIONS_WORKER_RUNTIME: on Flex the runtime lives in functionAppConfig.runtime.
+// No secret values: the app reads both secrets from Key Vault at run time with its identity.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: blobEndpoint
+    AZURE_CLIENT_ID: identityClientId
+    AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential'
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    Fireworks__BaseUrl: fireworksBaseUrl
+    KeyVault__Uri: keyVaultUri
+    KeyVault__FireworksApiKeySecret: fireworksApiKeySecretName
+    KeyVault__AdapterApiKeysSecret: adapterApiKeysSecretName
+    Storage__BlobServiceUri: blobEndpoint
+    Storage__Container: imagesContainerName
+  }
+}
+
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
