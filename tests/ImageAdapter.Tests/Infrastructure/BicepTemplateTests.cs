@@ -1,5 +1,7 @@
+extern alias GatewayTool;
+
 using System.Text.Json.Nodes;
-using ImageAdapter.GatewayManifests;
+using GatewayTool::ImageAdapter.GatewayManifests;
 
 namespace ImageAdapter.Tests.Infrastructure;
 

@@ -1,7 +1,9 @@
+extern alias GatewayTool;
+
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ImageAdapter.Catalogue;
-using ImageAdapter.GatewayManifests;
+using GatewayTool::ImageAdapter.GatewayManifests;
 
 namespace ImageAdapter.Tests.Infrastructure;
 

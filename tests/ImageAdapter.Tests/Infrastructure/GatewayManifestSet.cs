@@ -1,6 +1,8 @@
+extern alias GatewayTool;
+
 using System.Text.Json.Nodes;
 using ImageAdapter.Catalogue;
-using ImageAdapter.GatewayManifests;
+using GatewayTool::ImageAdapter.GatewayManifests;
 
 namespace ImageAdapter.Tests.Infrastructure;
 
