@@ -52,19 +52,30 @@ internal sealed class KeyVaultSecretCache
     /// </summary>
     public async ValueTask<string> ReloadIfCurrentAsync(Func<string, bool> isRejected, CancellationToken cancellationToken)
     {
-        var snapshot = Volatile.Read(ref current);
-        if (snapshot is not null && !isRejected(snapshot.Value))
+        Task<CachedSecret> read;
+        lock (gate)
         {
-            return snapshot.Value;
+            // Checked under the lock: a read that finished meanwhile has already replaced the rejected value.
+            var snapshot = current;
+            if (snapshot is not null && !isRejected(snapshot.Value))
+            {
+                return snapshot.Value;
+            }
+
+            if (snapshot is { ConfirmedAfterRejection: true } && time.GetUtcNow() - snapshot.ReadAt < Backoff)
+            {
+                return snapshot.Value;
+            }
+
+            if (inflight is null)
+            {
+                SecretSourceLog.ReloadAfterRejection(logger, SecretName);
+            }
+
+            read = inflight ??= ReadAsync();
         }
 
-        if (snapshot is { ConfirmedAfterRejection: true } && time.GetUtcNow() - snapshot.ReadAt < Backoff)
-        {
-            return snapshot.Value;
-        }
-
-        SecretSourceLog.ReloadAfterRejection(logger, SecretName);
-        var fresh = await ReadSharedAsync(cancellationToken).ConfigureAwait(false);
+        var fresh = await read.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (isRejected(fresh.Value))
         {
             Interlocked.CompareExchange(ref current, fresh with { ConfirmedAfterRejection = true }, fresh);
