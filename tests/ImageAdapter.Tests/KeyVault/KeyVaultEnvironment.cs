@@ -39,7 +39,9 @@ public sealed class KeyVaultEnvironment : IAsyncLifetime
 
     /// <summary>
     /// Environment variables for an adapter started as a child process against these fakes, with Key Vault secrets
-    /// named <paramref name="fireworksSecret"/> and <paramref name="inboundSecret"/>.
+    /// named <paramref name="fireworksSecret"/> and <paramref name="inboundSecret"/>. The child trusts the fake vault
+    /// through <c>SSL_CERT_FILE</c> (which replaces its trust store: fine for a process that only talks to fakes)
+    /// and gets its token from the fake managed identity endpoint; no retries, so outage tests stay fast.
     /// </summary>
     public IReadOnlyDictionary<string, string> ChildProcessVariables(
         string fireworksSecret = "fireworks-api-key", string inboundSecret = "adapter-api-keys") => new Dictionary<string, string>
@@ -48,6 +50,7 @@ public sealed class KeyVaultEnvironment : IAsyncLifetime
         ["KeyVault__FireworksApiKeySecret"] = fireworksSecret,
         ["KeyVault__AdapterApiKeysSecret"] = inboundSecret,
         ["KeyVault__DisableChallengeResourceVerification"] = "true",
+        ["KeyVault__MaxRetries"] = "0",
         ["SSL_CERT_FILE"] = Certificate.PemPath,
         ["IDENTITY_ENDPOINT"] = Identity.Endpoint.ToString(),
         ["IDENTITY_HEADER"] = Identity.Header,
