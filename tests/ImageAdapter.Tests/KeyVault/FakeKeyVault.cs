@@ -159,14 +159,3 @@ public sealed class FakeKeyVault : IAsyncDisposable
 
     private sealed record Secret(string Value, string Version, bool Enabled);
 }
-
-public enum VaultOutage
-{
-    None,
-
-    /// <summary>Every request gets 500: the SDK sees a service error.</summary>
-    ServerErrors,
-
-    /// <summary>Every connection is reset without an answer: the SDK sees a transport failure, as when the vault is unreachable.</summary>
-    DropConnections,
-}
