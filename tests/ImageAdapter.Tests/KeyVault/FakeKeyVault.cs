@@ -42,6 +42,9 @@ public sealed class FakeKeyVault : IAsyncDisposable
 
     public VaultOutage Outage { get; set; }
 
+    /// <summary>Added before answering an authenticated read: a slow vault.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>401 challenges sent (requests without the accepted token).</summary>
     public int Challenges => Volatile.Read(ref challenges);
 
@@ -80,6 +83,7 @@ public sealed class FakeKeyVault : IAsyncDisposable
         reads.Clear();
         CallerHasRole = true;
         Outage = VaultOutage.None;
+        ResponseDelay = TimeSpan.Zero;
         Interlocked.Exchange(ref challenges, 0);
         Interlocked.Exchange(ref totalReads, 0);
     }
@@ -119,6 +123,10 @@ public sealed class FakeKeyVault : IAsyncDisposable
         var name = segments[1];
         Interlocked.Increment(ref totalReads);
         reads.AddOrUpdate(name, 1, (_, n) => n + 1);
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ResponseDelay, context.RequestAborted);
+        }
 
         if (!CallerHasRole)
         {

@@ -147,6 +147,39 @@ public sealed class KeyVaultFireworksKeySourceTests(KeyVaultEnvironment environm
     }
 
     [Fact]
+    public async Task GetKey_OneWaitingCallerCancelled_SharedReadStillServesOthers()
+    {
+        await using var harness = new SecretSourceHarness(environment);
+        vault.SetSecret(harness.FireworksSecret, "fw-key-1");
+        vault.ResponseDelay = TimeSpan.FromMilliseconds(300);
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var source = harness.Fireworks;
+
+        var impatient = source.GetKeyAsync(cancelled.Token).AsTask();
+        var patient = source.GetKeyAsync(Ct).AsTask();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        Assert.Equal("fw-key-1", await patient);
+        Assert.Equal(1, vault.ReadsOf(harness.FireworksSecret));
+    }
+
+    [Fact]
+    public async Task GetKey_RoleRemovedWithWarmCache_ServesCachedKeyAndLogsSecretsUserHint()
+    {
+        await using var harness = new SecretSourceHarness(environment);
+        vault.SetSecret(harness.FireworksSecret, "fw-key-1");
+        await harness.Fireworks.GetKeyAsync(Ct);
+        vault.CallerHasRole = false;
+
+        harness.Time.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal("fw-key-1", await harness.Fireworks.GetKeyAsync(Ct));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Message.Contains("Key Vault Secrets User", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("AccessDenied", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task GetKey_VaultBackAfterOutage_ReadsAgainAfterBackoff()
     {
         await using var harness = new SecretSourceHarness(environment);
