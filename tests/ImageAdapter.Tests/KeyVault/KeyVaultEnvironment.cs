@@ -17,6 +17,7 @@ namespace ImageAdapter.Tests.KeyVault;
 public sealed class KeyVaultEnvironment : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> savedVariables = [];
+    private bool setsProcessVariables = true;
 
     public TestCertificate Certificate { get; private set; } = null!;
 
@@ -27,12 +28,28 @@ public sealed class KeyVaultEnvironment : IAsyncLifetime
     /// <summary>The user-assigned identity's client id (<c>AZURE_CLIENT_ID</c>).</summary>
     public string ClientId { get; } = Guid.NewGuid().ToString();
 
+    /// <summary>
+    /// Starts an environment for adapters run as child processes (see <see cref="ChildProcessVariables"/>): it leaves
+    /// this process's environment alone, so it can be used from tests that run in parallel. Dispose it when done.
+    /// </summary>
+    public static async Task<KeyVaultEnvironment> StartForChildProcessesAsync()
+    {
+        var environment = new KeyVaultEnvironment { setsProcessVariables = false };
+        await environment.InitializeAsync();
+        return environment;
+    }
+
     public async ValueTask InitializeAsync()
     {
         var token = $"fake-mi-token-{Guid.NewGuid():N}";
         Certificate = TestCertificate.Create();
         Vault = await FakeKeyVault.StartAsync(Certificate, token);
         Identity = await FakeManagedIdentityEndpoint.StartAsync(token);
+        if (!setsProcessVariables)
+        {
+            return;
+        }
+
         SetVariable("IDENTITY_ENDPOINT", Identity.Endpoint.ToString());
         SetVariable("IDENTITY_HEADER", Identity.Header);
     }
