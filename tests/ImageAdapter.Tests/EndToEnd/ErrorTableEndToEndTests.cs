@@ -44,7 +44,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [InlineData("""{"model":"SSD-1B","prompt":"a fox","size":"1792x1024"}""", "application/json", 400, "invalid_value", "size")]
     public async Task Generate_BadRequest_AnswersTheTableRow(string body, string contentType, int status, string code, string? param)
     {
-        using var response = await PostAsync(_app, body, contentType);
+        using var response = await _app.PostGenerationAsync(body, contentType);
 
         await AssertErrorAsync(response, status, code, param);
         Assert.Empty(_app.Simulator.State.Requests);
@@ -55,7 +55,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     {
         var body = $$"""{"model":"flux-1-schnell-fp8","prompt":"{{new string('x', 1024 * 1024)}}"}""";
 
-        using var response = await PostAsync(_app, body);
+        using var response = await _app.PostGenerationAsync(body);
 
         await AssertErrorAsync(response, 413, "request_too_large", null);
     }
@@ -113,7 +113,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     {
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "" });
 
-        using var response = await PostAsync(app, ValidBody);
+        using var response = await app.PostGenerationAsync(ValidBody);
 
         var error = await AssertErrorAsync(response, 401, "auth_not_configured", null);
         Assert.Contains("Auth__ApiKeys", error["message"]!.GetValue<string>());
@@ -156,7 +156,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
         await using var app = await AdapterApp.StartAsync();
         app.Simulator.State.SetPersistentFault(SimulatorFault.Status(upstream, shape, message: "internal detail fw-test-key"));
 
-        using var response = await PostAsync(app, ValidBody);
+        using var response = await app.PostGenerationAsync(ValidBody);
 
         var error = await AssertErrorAsync(response, status, code, upstream == 404 ? "model" : null);
         Assert.DoesNotContain("fw-test-key", error.ToJsonString());
@@ -171,7 +171,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
         await using var app = await AdapterApp.StartAsync();
         app.Simulator.State.SetPersistentFault(SimulatorFault.Status(429, retryAfter: upstream));
 
-        using var response = await PostAsync(app, ValidBody);
+        using var response = await app.PostGenerationAsync(ValidBody);
 
         await AssertErrorAsync(response, 429, "rate_limit_exceeded", null);
         Assert.Equal(expected, response.Headers.GetValues("Retry-After").Single());
@@ -195,7 +195,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
             _ => SimulatorFault.ContentFiltered(),
         });
 
-        using var response = await PostAsync(app, ValidBody);
+        using var response = await app.PostGenerationAsync(ValidBody);
 
         await AssertErrorAsync(response, status, code, null);
     }
@@ -205,7 +205,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     {
         _app.Simulator.State.EnqueueFault(SimulatorFault.ContentFiltered());
 
-        using var response = await PostAsync(_app, """{"model":"SSD-1B","prompt":"a fox","n":2,"safety_check":true}""");
+        using var response = await _app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","n":2,"safety_check":true}""");
 
         await AssertErrorAsync(response, 400, "content_policy_violation", null);
     }
@@ -215,7 +215,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     {
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:BaseUrl"] = "http://127.0.0.1:9/inference/v1" });
 
-        using var response = await PostAsync(app, ValidBody);
+        using var response = await app.PostGenerationAsync(ValidBody);
 
         await AssertErrorAsync(response, 502, "upstream_unreachable", null);
     }
@@ -230,7 +230,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:PollDeadline"] = "00:00:01" });
         app.Simulator.State.EnqueueKontextScript(new KontextScript(PendingPolls: 2, FinalStatus: final));
 
-        using var response = await PostAsync(app, """{"model":"flux-kontext-pro","prompt":"a fox"}""");
+        using var response = await app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
 
         await AssertErrorAsync(response, status, code, null);
     }
@@ -240,7 +240,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     {
         _app.Simulator.State.EnqueueKontextScript(new KontextScript(SampleHost: "localhost"));
 
-        using var response = await PostAsync(_app, """{"model":"flux-kontext-pro","prompt":"a fox"}""");
+        using var response = await _app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
 
         await AssertErrorAsync(response, 502, "upstream_invalid_response", null);
         Assert.DoesNotContain(_app.Simulator.State.Requests, r => r.Kind == RequestKind.SampleDownload);
@@ -252,19 +252,11 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:SampleHosts"] = "cdn.example, localhost" });
         app.Simulator.State.EnqueueKontextScript(new KontextScript(SampleHost: "localhost"));
 
-        using var response = await PostAsync(app, """{"model":"flux-kontext-pro","prompt":"a fox"}""");
+        using var response = await app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var download = Assert.Single(app.Simulator.State.Requests, r => r.Kind == RequestKind.SampleDownload);
         Assert.Null(download.Authorization);
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(AdapterApp app, string body, string contentType = "application/json")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
-        return await app.Http.SendAsync(request, Token);
     }
 
     private static async Task<JsonNode> AssertErrorAsync(HttpResponseMessage response, int status, string code, string? param)

@@ -76,6 +76,15 @@ public sealed class AdapterApp : IAsyncDisposable
             NetworkTimeout = TimeSpan.FromSeconds(60),
         });
 
+    /// <summary>POSTs a raw body to <c>/v1/images/generations</c> with the adapter key (for what the SDK cannot send).</summary>
+    public async Task<HttpResponseMessage> PostGenerationAsync(string body, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations") { Content = new StringContent(body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Authorization = new("Bearer", InboundKey);
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
