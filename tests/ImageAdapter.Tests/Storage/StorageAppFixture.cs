@@ -1,0 +1,45 @@
+using ImageAdapter.Tests.Support;
+
+namespace ImageAdapter.Tests.Storage;
+
+/// <summary>Azurite plus the adapter configured to store <c>url</c> images in it (default 60-minute URLs).</summary>
+public sealed class StorageAppFixture : IAsyncLifetime
+{
+    private Azurite? _azurite;
+    private AdapterApp? _app;
+
+    public Azurite Azurite => _azurite ?? throw new InvalidOperationException("Not started.");
+
+    public AdapterApp App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _app = await StartAppAsync();
+    }
+
+    /// <summary>Another adapter on the same Azurite; <paramref name="settings"/> override the storage defaults.</summary>
+    public Task<AdapterApp> StartAppAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?> { ["Storage:ConnectionString"] = Azurite.ConnectionString };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[name] = value;
+        }
+
+        return AdapterApp.StartAsync(merged);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
