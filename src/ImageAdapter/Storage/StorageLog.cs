@@ -5,7 +5,7 @@ namespace ImageAdapter.Storage;
 /// <summary>Log lines of the image store. They name containers, blobs and statuses; never a SAS or a signed URL.</summary>
 internal static partial class StorageLog
 {
-    [LoggerMessage(1, LogLevel.Debug, "Stored image {BlobName} ({Bytes} bytes, {ContentType}) in container {Container}")]
+    [LoggerMessage(1, LogLevel.Information, "Stored image {BlobName} ({Bytes} bytes, {ContentType}) in container {Container}")]
     public static partial void ImageStored(ILogger logger, string container, string blobName, int bytes, string contentType);
 
     [LoggerMessage(2, LogLevel.Information, "Obtained a user delegation key valid until {ExpiresOn:O}")]
