@@ -106,9 +106,7 @@ public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixtur
         var url = (await _app.Images("flux-1-schnell-fp8").GenerateImageAsync("a fox", new ImageGenerationOptions { ResponseFormat = GeneratedImageFormat.Uri }, Token)).Value.ImageUri;
         var original = await Anonymous.GetByteArrayAsync(url, Token);
 
-        using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent([1, 2, 3]) };
-        put.Headers.Add("x-ms-blob-type", "BlockBlob");
-        using var overwrite = await Anonymous.SendAsync(put, Token);
+        using var overwrite = await Anonymous.SendAsync(Put(url), Token);
         using var newBlob = await Anonymous.SendAsync(Put(new UriBuilder(url) { Path = url.AbsolutePath + ".other.png" }.Uri), Token);
         using var delete = await Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url), Token);
         var containerPath = url.AbsolutePath[..(url.AbsolutePath.IndexOf("/images/", StringComparison.Ordinal) + "/images".Length)];
@@ -150,7 +148,8 @@ public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixtur
         Assert.False(existedAtStart);
         Assert.True((await container.ExistsAsync(Token)).Value);
         Assert.Contains("/fresh-images/", url.AbsolutePath, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await Anonymous.GetAsync(url, Token)).StatusCode);
+        using var download = await Anonymous.GetAsync(url, Token);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
 
     [Fact]
