@@ -57,8 +57,8 @@ internal static class StorageServiceCollectionExtensions
         }
 
         var client = services.GetRequiredService<BlobServiceClient>();
-        var keys = new UserDelegationKeyCache(
-            async (startsOn, expiresOn, cancellationToken) => (await client.GetUserDelegationKeyAsync(startsOn, expiresOn, cancellationToken)).Value,
+        var keys = UserDelegationKeyCache.For(
+            client,
             options.UrlLifetime,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<UserDelegationKeyCache>>());

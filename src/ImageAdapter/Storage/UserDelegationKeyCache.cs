@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,12 @@ internal sealed class UserDelegationKeyCache(
 
     /// <summary>The key's start is back-dated, as Azure recommends, to tolerate clock skew between us and storage.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The cache over <paramref name="service"/>'s <c>Get User Delegation Key</c> (needs a token credential).</summary>
+    public static UserDelegationKeyCache For(
+        BlobServiceClient service, TimeSpan urlLifetime, TimeProvider time, ILogger<UserDelegationKeyCache> logger) =>
+        new(async (startsOn, expiresOn, cancellationToken) => (await service.GetUserDelegationKeyAsync(startsOn, expiresOn, cancellationToken)).Value,
+            urlLifetime, time, logger);
 
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private volatile UserDelegationKey? _key;
