@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ImageAdapter.Tests.Storage;
 
 /// <summary>
-/// The Azure path through the real Storage SDK: a token-credential <see cref="BlobServiceClient"/> whose transport is
+/// The Azure path (key request, signing, upload without creating the container) through the real Storage SDK: a token-credential <see cref="BlobServiceClient"/> whose transport is
 /// a local fake of the Blob service's <c>Get User Delegation Key</c> (Azurite serves it only over https with OAuth).
 /// </summary>
 public sealed class UserDelegationKeyRequestTests
@@ -54,6 +54,30 @@ public sealed class UserDelegationKeyRequestTests
         });
     }
 
+    [Fact]
+    public async Task Store_ServiceUri_UploadsNewBlobWithContentTypeAndNeverCreatesTheContainer()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        var service = new FakeBlobService();
+        var client = new BlobServiceClient(new Uri("https://stimages.blob.core.windows.net/"), new StaticToken(),
+            new BlobClientOptions { Transport = new HttpClientTransport(new HttpClient(service)), Retry = { MaxRetries = 0 } });
+        var options = new StorageOptions { BlobServiceUri = client.Uri };
+        var store = new BlobImageStore(client,
+            new UserDelegationUrlSigner(UserDelegationKeyCache.For(client, options.UrlLifetime, time, NullLogger<UserDelegationKeyCache>.Instance), client.AccountName),
+            Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<BlobImageStore>.Instance);
+
+        var url = await store.StoreAsync([0xFF, 0xD8, 0xFF, 0xE0], ImageAdapter.Validation.ImageFormat.Jpeg, Token);
+
+        Assert.Equal(2, service.Requests.Count); // the upload and one key request: no container creation
+        var upload = service.Requests[0];
+        Assert.Equal(HttpMethod.Put, upload.Method);
+        Assert.Equal("image/jpeg", upload.Headers["x-ms-blob-content-type"]);
+        Assert.Equal("*", upload.Headers["If-None-Match"]);
+        Assert.Matches("^/images/2026/11/24/[0-9a-f]{32}\\.jpeg$", upload.Path);
+        Assert.Equal(upload.Path, url.AbsolutePath);
+        Assert.Equal("https", url.Scheme);
+    }
+
     private sealed class StaticToken : TokenCredential
     {
         public const string Value = "storage-test-token";
@@ -68,7 +92,7 @@ public sealed class UserDelegationKeyRequestTests
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 
-    private sealed record SeenRequest(HttpMethod Method, string Query, string? Authorization, string Body);
+    private sealed record SeenRequest(HttpMethod Method, string Path, string Query, string? Authorization, string Body, Dictionary<string, string> Headers);
 
     private sealed class FakeBlobService : HttpMessageHandler
     {
@@ -77,7 +101,16 @@ public sealed class UserDelegationKeyRequestTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add(new SeenRequest(request.Method, request.RequestUri!.Query, request.Headers.Authorization?.ToString(), body));
+            var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+                .ToDictionary(header => header.Key, header => string.Join(",", header.Value), StringComparer.OrdinalIgnoreCase);
+            Requests.Add(new SeenRequest(request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, request.Headers.Authorization?.ToString(), body, headers));
+            if (request.Method == HttpMethod.Put)
+            {
+                var created = new HttpResponseMessage(HttpStatusCode.Created) { Content = new ByteArrayContent([]) };
+                created.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"0x1\"");
+                return created;
+            }
+
             var keyInfo = XElement.Parse(body);
             var xml = $"""
                 <?xml version="1.0" encoding="utf-8"?>
