@@ -18,6 +18,8 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The documented, public development key of <c>devstoreaccount1</c> (not a secret).</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
+
     private readonly Process _process;
     private readonly string _location;
     private readonly StringBuilder _output;
@@ -56,8 +58,18 @@ public sealed class Azurite : IAsyncDisposable
         };
         var output = new StringBuilder();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line);
+                }
+            }
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -87,8 +99,9 @@ public sealed class Azurite : IAsyncDisposable
 
     private async Task WaitUntilAnsweringAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // About a second on an idle machine; the generous deadline is for CI machines shared with other heavy jobs.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.Add(StartDeadline);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -102,14 +115,14 @@ public sealed class Azurite : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri($"{BlobEndpoint}?comp=list"));
                 return;
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
                 await Task.Delay(100);
             }
         }
 
         await DisposeAsync();
-        throw new TimeoutException($"Azurite did not answer on {BlobEndpoint} within 30 s:\n{Output}");
+        throw new TimeoutException($"Azurite did not answer on {BlobEndpoint} within {StartDeadline.TotalSeconds} s:\n{Output}");
     }
 
     private string Output

@@ -29,15 +29,24 @@ public sealed class ImageStorageRegistrationTests
     }
 
     [Fact]
-    public async Task Start_BothServiceUriAndConnectionString_FailsValidation()
+    public void AddImageStorage_BothServiceUriAndConnectionString_FailsStartupValidation()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => AdapterApp.StartAsync(new Dictionary<string, string?>
+        using var services = Build(new()
         {
             ["Storage:BlobServiceUri"] = "https://account.blob.core.windows.net/",
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-        }));
+        });
 
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("not both", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddImageStorage_NothingConfigured_StartupValidationPasses()
+    {
+        using var services = Build([]);
+
+        services.GetRequiredService<IStartupValidator>().Validate();
     }
 
     [Fact]
