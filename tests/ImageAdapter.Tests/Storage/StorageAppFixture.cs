@@ -12,10 +12,14 @@ public sealed class StorageAppFixture : IAsyncLifetime
 
     public AdapterApp App => _app ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Whether the container existed once the server had started (it must not: it is created on first use).</summary>
+    public bool ContainerExistedAtStart { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
         _app = await StartAppAsync();
+        ContainerExistedAtStart = (await _azurite.Client.GetBlobContainerClient("images").ExistsAsync()).Value;
     }
 
     /// <summary>Another adapter on the same Azurite; <paramref name="settings"/> override the storage defaults.</summary>
@@ -27,7 +31,24 @@ public sealed class StorageAppFixture : IAsyncLifetime
             merged[name] = value;
         }
 
-        return AdapterApp.StartAsync(merged);
+        return StartAdapterAsync(merged);
+    }
+
+    /// <summary>
+    /// <see cref="AdapterApp.StartAsync"/>, tried twice: on a loaded machine WebApplicationFactory's <c>UseKestrel(0)</c>
+    /// sometimes loses a race with the server's own start ("IServerAddressesFeature.Addresses cannot be modified after
+    /// the server has started"), a harness problem unrelated to storage.
+    /// </summary>
+    public static async Task<AdapterApp> StartAdapterAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        try
+        {
+            return await AdapterApp.StartAsync(settings);
+        }
+        catch (InvalidOperationException exception) when (exception.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
+        {
+            return await AdapterApp.StartAsync(settings);
+        }
     }
 
     public async ValueTask DisposeAsync()
