@@ -21,7 +21,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(5, LogLevel.Error,
         "Blob storage refused {Step} for container {Container} (status {Status}, code {ErrorCode}): in Azure the identity needs " +
-        "\"Storage Blob Data Contributor\" on the account and the container must exist (the Bicep creates it)")]
+        "\"Storage Blob Data Contributor\" or \"Owner\" on the account (the Bicep assigns Owner) and the container must exist (the Bicep creates it)")]
     public static partial void StorageMisconfigured(ILogger logger, string container, StorageStep step, int status, string? errorCode);
 }
 

@@ -6,7 +6,7 @@ namespace ImageAdapter.Storage;
 /// <summary>
 /// Azure (<c>Storage:BlobServiceUri</c> + managed identity): a user-delegation SAS, https only, signed with the cached
 /// key of <see cref="UserDelegationKeyCache"/>. No account key exists anywhere: the Bicep disables shared-key access,
-/// and the identity needs "Storage Blob Data Contributor" (upload + <c>generateUserDelegationKey</c>).
+/// and the identity needs "Storage Blob Data Contributor" or "Owner" (upload + <c>generateUserDelegationKey</c>; the Bicep assigns Owner).
 /// </summary>
 internal sealed class UserDelegationUrlSigner(UserDelegationKeyCache keys, string accountName) : IBlobUrlSigner
 {
