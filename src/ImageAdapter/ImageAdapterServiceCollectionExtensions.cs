@@ -24,7 +24,7 @@ public static class ImageAdapterServiceCollectionExtensions
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
 
         services.AddSecretSources(configuration);
-        services.TryAddSingleton<IImageStore, NoImageStore>();
+        Storage.StorageServiceCollectionExtensions.AddImageStorage(services, configuration); // NoImageStore unless Storage:* is set
         services.AddSingleton<IImageStoreAvailability>(provider => provider.GetRequiredService<IImageStore>());
 
         services.AddSingleton<ModelCatalogue>();

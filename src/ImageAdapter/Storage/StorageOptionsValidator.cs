@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace ImageAdapter.Storage;
+
+/// <summary>Start-up checks of the <c>Storage</c> section, so a typo fails the deployment, not the first <c>url</c> request.</summary>
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    /// <summary>
+    /// Upper bound of <see cref="StorageOptions.UrlLifetime"/>. A user delegation key lives at most 7 days and is
+    /// requested for lifetime + 1 day (see <see cref="UserDelegationKeyCache"/>), so one day keeps well inside that.
+    /// </summary>
+    public static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromDays(1);
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var failures = new List<string>();
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        if (options.BlobServiceUri is not null && hasConnectionString)
+        {
+            failures.Add("Set either Storage:BlobServiceUri (Azure, managed identity) or Storage:ConnectionString (development), not both.");
+        }
+
+        if (options.BlobServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add("Storage:BlobServiceUri must be an absolute https URI such as https://<account>.blob.core.windows.net/.");
+        }
+
+        if (hasConnectionString && !IsParsable(options.ConnectionString!))
+        {
+            failures.Add("Storage:ConnectionString is not a valid storage connection string.");
+        }
+
+        if (!ContainerName().IsMatch(options.Container ?? "") || options.Container!.Contains("--", StringComparison.Ordinal))
+        {
+            failures.Add("Storage:Container must be 3-63 lowercase letters, digits or single dashes, starting and ending with a letter or digit.");
+        }
+
+        if (options.UrlLifetime < TimeSpan.FromSeconds(1) || options.UrlLifetime > MaxUrlLifetime)
+        {
+            failures.Add("Storage:UrlLifetime must be between 00:00:01 and 1.00:00:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Parsing is local (no network call); the message of a FormatException could echo the key, so it is not kept.
+    private static bool IsParsable(string connectionString)
+    {
+        try
+        {
+            _ = new BlobServiceClient(connectionString);
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    // Azure's rule for container names; the double dash is checked separately.
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex ContainerName();
+}

@@ -1,0 +1,66 @@
+using ImageAdapter.Tests.Support;
+
+namespace ImageAdapter.Tests.Storage;
+
+/// <summary>Azurite plus the adapter configured to store <c>url</c> images in it (default 60-minute URLs).</summary>
+public sealed class StorageAppFixture : IAsyncLifetime
+{
+    private Azurite? _azurite;
+    private AdapterApp? _app;
+
+    public Azurite Azurite => _azurite ?? throw new InvalidOperationException("Not started.");
+
+    public AdapterApp App => _app ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Whether the container existed once the server had started (it must not: it is created on first use).</summary>
+    public bool ContainerExistedAtStart { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync();
+        _app = await StartAppAsync();
+        ContainerExistedAtStart = (await _azurite.Client.GetBlobContainerClient("images").ExistsAsync()).Value;
+    }
+
+    /// <summary>Another adapter on the same Azurite; <paramref name="settings"/> override the storage defaults.</summary>
+    public Task<AdapterApp> StartAppAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var merged = new Dictionary<string, string?> { ["Storage:ConnectionString"] = Azurite.ConnectionString };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[name] = value;
+        }
+
+        return StartAdapterAsync(merged);
+    }
+
+    /// <summary>
+    /// <see cref="AdapterApp.StartAsync"/>, tried twice: on a loaded machine WebApplicationFactory's <c>UseKestrel(0)</c>
+    /// sometimes loses a race with the server's own start ("IServerAddressesFeature.Addresses cannot be modified after
+    /// the server has started"), a harness problem unrelated to storage.
+    /// </summary>
+    public static async Task<AdapterApp> StartAdapterAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        try
+        {
+            return await AdapterApp.StartAsync(settings);
+        }
+        catch (InvalidOperationException exception) when (exception.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
+        {
+            return await AdapterApp.StartAsync(settings);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
