@@ -17,7 +17,7 @@ public sealed class ImageStorageRegistrationTests
     [Fact]
     public async Task Generate_UrlFormatWithoutStorage_Returns400UnsupportedParameter()
     {
-        await using var app = await StorageAppFixture.StartAdapterAsync();
+        await using var app = await AdapterApp.StartAsync();
 
         using var response = await BlobImageStoreTests.PostAsync(app, """{"model":"SSD-1B","prompt":"a fox","response_format":"url"}""");
 

@@ -31,24 +31,7 @@ public sealed class StorageAppFixture : IAsyncLifetime
             merged[name] = value;
         }
 
-        return StartAdapterAsync(merged);
-    }
-
-    /// <summary>
-    /// <see cref="AdapterApp.StartAsync"/>, tried twice: on a loaded machine WebApplicationFactory's <c>UseKestrel(0)</c>
-    /// sometimes loses a race with the server's own start ("IServerAddressesFeature.Addresses cannot be modified after
-    /// the server has started"), a harness problem unrelated to storage.
-    /// </summary>
-    public static async Task<AdapterApp> StartAdapterAsync(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        try
-        {
-            return await AdapterApp.StartAsync(settings);
-        }
-        catch (InvalidOperationException exception) when (exception.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
-        {
-            return await AdapterApp.StartAsync(settings);
-        }
+        return AdapterApp.StartAsync(merged);
     }
 
     public async ValueTask DisposeAsync()
