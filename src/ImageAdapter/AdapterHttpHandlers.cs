@@ -1,3 +1,4 @@
+using ImageAdapter.Health;
 using ImageAdapter.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -11,11 +12,13 @@ public sealed class AdapterHttpHandlers
 {
     private readonly ImageGenerationsHandler _generations;
     private readonly ModelsHandler _models;
+    private readonly ReadinessProbe _readiness;
 
-    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models)
+    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models, ReadinessProbe readiness)
     {
         _generations = generations;
         _models = models;
+        _readiness = readiness;
     }
 
     /// <summary><c>POST /v1/images/generations</c>.</summary>
@@ -26,4 +29,13 @@ public sealed class AdapterHttpHandlers
 
     /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
     public IResult Health() => TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus);
+
+    /// <summary>
+    /// <c>GET /readyz</c>: 200 <c>{"status":"ready"}</c> when the Fireworks key and the inbound keys can be had from their
+    /// (cached) source, else 503 <c>{"status":"not_ready"}</c>. No authentication; reveals no configuration.
+    /// </summary>
+    public async Task<IResult> ReadyAsync(HttpContext context) => await _readiness.IsReadyAsync(context.RequestAborted)
+        ? TypedResults.Json(new HealthStatus("ready"), Contract.OpenAIJsonContext.Responses.HealthStatus)
+        : TypedResults.Json(new HealthStatus("not_ready"), Contract.OpenAIJsonContext.Responses.HealthStatus,
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 }
