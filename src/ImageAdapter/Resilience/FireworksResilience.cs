@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Telemetry;
 
 namespace ImageAdapter.Resilience;
 
@@ -17,6 +18,9 @@ internal static partial class FireworksResilience
 
     public static IHttpClientBuilder AddFireworksResilience(this IHttpClientBuilder http)
     {
+        // Polly logs an opened circuit as Error; for the adapter an upstream outage is a Warning (an Error means a bug).
+        http.Services.ConfigureAll<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
+            args.Event.Severity > ResilienceEventSeverity.Warning ? ResilienceEventSeverity.Warning : args.Event.Severity);
         http.AddResilienceHandler(HandlerName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<AdapterOptions>>().Value;
