@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
 using FireworksSimulator;
 using ImageAdapter.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace ImageAdapter.Tests.Hardening;
 
@@ -61,11 +64,19 @@ public sealed class BackpressureTests
             ["Adapter:QueueLength"] = "1",
             ["Adapter:QueueTimeout"] = "00:00:20",
         });
-        app.Simulator.State.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromMilliseconds(500)));
+        using var queueLength = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), "ImageAdapter", "image_adapter.queue.length");
+        app.Simulator.State.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(1)));
         var slow = app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
         await HardeningClient.WaitUntilAsync(() => app.Simulator.State.Requests.Count == 1, TimeSpan.FromSeconds(10));
 
-        using var queued = await app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
+        var waiting = app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
+        await HardeningClient.WaitUntilAsync(() =>
+        {
+            queueLength.RecordObservableInstruments();
+            return queueLength.LastMeasurement?.Value == 1;
+        }, TimeSpan.FromSeconds(10));
+        Assert.Single(app.Simulator.State.Requests);
+        using var queued = await waiting;
 
         Assert.Equal((200, null), await queued.OutcomeAsync());
         using var first = await slow;
