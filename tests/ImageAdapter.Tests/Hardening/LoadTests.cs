@@ -71,7 +71,7 @@ public sealed class LoadTests
         app.AssertNoUnexpectedFailure();
         var after = SettledMemory();
         Assert.True(after - baseline < MemoryGrowthBound, $"managed memory grew by {(after - baseline) / (1024 * 1024)} MB");
-        TestContext.Current.SendDiagnosticMessage($"{decoded} images; managed memory {baseline / (1024 * 1024)} MB -> {after / (1024 * 1024)} MB");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{decoded} images; managed memory {baseline / (1024 * 1024)} MB -> {after / (1024 * 1024)} MB");
     }
 
     private static long SettledMemory()
