@@ -82,6 +82,23 @@ public sealed class TelemetryTests
         Assert.Equal((502, "upstream_error"), ((int?)request.Tags["http.response.status_code"], (string?)request.Tags["error.type"]));
     }
 
+    [Fact]
+    public async Task Generate_ExportersConfigured_StillServesAndLogsNoError()
+    {
+        // Both exporters point at a closed port: export fails in the background, serving must not.
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
+                "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
+        });
+
+        using var response = await app.GenerateAsync(HardeningClient.Flux, cancellationToken: Token);
+
+        Assert.Equal((200, null), await response.OutcomeAsync());
+        app.AssertNoUnexpectedFailure();
+    }
+
     private static bool IsBelow(Activity span, Activity ancestor, Activity[] all)
     {
         var byId = all.ToDictionary(activity => activity.SpanId);
