@@ -1,3 +1,4 @@
+using ImageAdapter.Errors;
 using ImageAdapter.Health;
 using ImageAdapter.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,12 +13,14 @@ public sealed class AdapterHttpHandlers
 {
     private readonly ImageGenerationsHandler _generations;
     private readonly ModelsHandler _models;
+    private readonly AdapterEndpoint _endpoint;
     private readonly ReadinessProbe _readiness;
 
-    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models, ReadinessProbe readiness)
+    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models, AdapterEndpoint endpoint, ReadinessProbe readiness)
     {
         _generations = generations;
         _models = models;
+        _endpoint = endpoint;
         _readiness = readiness;
     }
 
@@ -26,6 +29,11 @@ public sealed class AdapterHttpHandlers
 
     /// <summary><c>GET /v1/models</c>.</summary>
     public Task<IResult> ListModelsAsync(HttpContext context) => _models.HandleAsync(context);
+
+    /// <summary>Any other route: 404 in the OpenAI envelope, with a request id like every answer.</summary>
+    public Task<IResult> NotFoundAsync(HttpContext context) =>
+        _endpoint.RunAsync(context, authenticate: false, _ => throw new AdapterException(AdapterErrorKind.NotFound,
+            $"No route for {context.Request.Method} {context.Request.Path}."));
 
     /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
     public IResult Health() => TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus);

@@ -1,5 +1,3 @@
-using ImageAdapter.Errors;
-using ImageAdapter.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,8 +18,7 @@ public static class AdapterRoutes
         routes.MapGet(Models, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ListModelsAsync(context));
         routes.MapGet(Health, (AdapterHttpHandlers handlers) => handlers.Health());
         routes.MapGet(Ready, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ReadyAsync(context));
-        routes.MapFallback((HttpContext context) => new OpenAIErrorResult(
-            new AdapterException(AdapterErrorKind.NotFound, $"No route for {context.Request.Method} {context.Request.Path}.")));
+        routes.MapFallback((HttpContext context, AdapterHttpHandlers handlers) => handlers.NotFoundAsync(context));
         return routes;
     }
 }

@@ -62,7 +62,7 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddSingleton<ImageGenerationsHandler>();
         services.AddSingleton<ModelsHandler>();
         services.AddSingleton(provider => new AdapterHttpHandlers(
-            provider.GetRequiredService<ImageGenerationsHandler>(), provider.GetRequiredService<ModelsHandler>(),
+            provider.GetRequiredService<ImageGenerationsHandler>(), provider.GetRequiredService<ModelsHandler>(), provider.GetRequiredService<AdapterEndpoint>(),
             provider.GetRequiredService<ReadinessProbe>()));
         return services;
     }

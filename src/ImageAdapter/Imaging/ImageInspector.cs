@@ -5,20 +5,26 @@ namespace ImageAdapter.Imaging;
 
 /// <summary>
 /// Reads the format and pixel size from PNG and JPEG headers, so the response reports the real size of what
-/// Fireworks returned and a body that is not an image is caught.
+/// Fireworks returned, and catches a body that is not a whole image: anything else, or an image cut short
+/// (a PNG must end with its IEND chunk, a JPEG with its end-of-image marker).
 /// </summary>
 internal static class ImageInspector
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    // The IEND chunk: zero length, type "IEND", its fixed CRC.
+    private static ReadOnlySpan<byte> PngEnd => [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+
+    private static ReadOnlySpan<byte> JpegEnd => [0xFF, 0xD9];
+
     public static (ImageFormat Format, ImageSize Size)? Inspect(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(PngSignature))
         {
-            return ReadPng(bytes);
+            return bytes.EndsWith(PngEnd) ? ReadPng(bytes) : null;
         }
 
-        return bytes is [0xFF, 0xD8, 0xFF, ..] ? ReadJpeg(bytes) : null;
+        return bytes is [0xFF, 0xD8, 0xFF, ..] && bytes.EndsWith(JpegEnd) ? ReadJpeg(bytes) : null;
     }
 
     // PNG: the IHDR chunk comes first; width and height are its first two big-endian 32-bit fields.

@@ -88,7 +88,7 @@ public sealed class GenerationEndToEndTests : IClassFixture<AdapterFixture>
     {
         var (realWidth, realHeight) = SimulatorImageSizes.ForAspectRatio(ratio);
 
-        using var response = await PostAsync($$"""{"model":"{{model}}","prompt":"a fox","size":"{{width}}x{{height}}"}""");
+        using var response = await _app.PostGenerationAsync($$"""{"model":"{{model}}","prompt":"a fox","size":"{{width}}x{{height}}"}""");
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
         var sent = _app.Simulator.State.Requests.First(r => r.Kind is RequestKind.TextToImage or RequestKind.KontextSubmit);
@@ -146,7 +146,7 @@ public sealed class GenerationEndToEndTests : IClassFixture<AdapterFixture>
     [Fact]
     public async Task Generate_Success_BodyValidatesAgainstImagesResponse()
     {
-        using var response = await PostAsync("""{"model":"SSD-1B","prompt":"a fox","n":2}""");
+        using var response = await _app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","n":2}""");
         var json = await response.Content.ReadAsStringAsync(Token);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -161,7 +161,7 @@ public sealed class GenerationEndToEndTests : IClassFixture<AdapterFixture>
     [Fact]
     public async Task Generate_FireworksExtras_PassedToTheFamily()
     {
-        using var response = await PostAsync(
+        using var response = await _app.PostGenerationAsync(
             """{"model":"SSD-1B","prompt":"a fox","negative_prompt":"blur","seed":42,"steps":25,"cfg_scale":6,"sampler":"K_EULER","safety_check":false}""");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -181,15 +181,5 @@ public sealed class GenerationEndToEndTests : IClassFixture<AdapterFixture>
         Assert.Equal(5, _app.Simulator.State.Requests.Count(r => r.Kind == RequestKind.KontextGetResult));
         Assert.All(_app.Simulator.State.Requests.Where(r => r.Kind == RequestKind.KontextGetResult),
             r => Assert.Equal("/inference/v1/workflows/accounts/fireworks/models/flux-kontext-pro/get_result", r.PathAndQuery));
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
-        {
-            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
-        return await _app.Http.SendAsync(request, Token);
     }
 }

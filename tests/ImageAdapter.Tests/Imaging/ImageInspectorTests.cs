@@ -25,9 +25,16 @@ public sealed class ImageInspectorTests
     public void Inspect_NotAnImage_ReturnsNull(string text) =>
         Assert.Null(ImageInspector.Inspect(System.Text.Encoding.Latin1.GetBytes(text)));
 
-    [Fact]
-    public void Inspect_TruncatedJpeg_ReturnsNull() =>
-        Assert.Null(ImageInspector.Inspect(Encode(ImageFormat.Jpeg, 64, 64).AsSpan(0, 12)));
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpeg")]
+    public void Inspect_ImageCutShort_ReturnsNull(string formatName)
+    {
+        var bytes = Encode(formatName == "png" ? ImageFormat.Png : ImageFormat.Jpeg, 64, 64);
+
+        Assert.Null(ImageInspector.Inspect(bytes.AsSpan(0, bytes.Length / 2)));
+        Assert.Null(ImageInspector.Inspect(bytes.AsSpan(0, 12)));
+    }
 
     private static byte[] Encode(ImageFormat format, int width, int height)
     {

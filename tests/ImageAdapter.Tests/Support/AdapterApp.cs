@@ -22,6 +22,10 @@ public sealed class AdapterApp : IAsyncDisposable
 {
     public const string InboundKey = "adapter-test-key";
 
+    // WebApplicationFactory finds the app's host through a process-wide DiagnosticListener: two factories starting
+    // at once (tests of different classes run in parallel) can capture each other's host. Start one at a time.
+    private static readonly SemaphoreSlim StartLock = new(1, 1);
+
     private readonly AdapterFactory _factory;
 
     private AdapterApp(SimulatorServer simulator, AdapterFactory factory, Uri baseUrl)
@@ -62,8 +66,18 @@ public sealed class AdapterApp : IAsyncDisposable
 
         var factory = new AdapterFactory(merged);
         factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        await StartLock.WaitAsync();
+        string address;
+        try
+        {
+            factory.StartServer();
+            address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        }
+        finally
+        {
+            StartLock.Release();
+        }
+
         return new AdapterApp(simulator, factory, new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1")));
     }
 
@@ -75,6 +89,15 @@ public sealed class AdapterApp : IAsyncDisposable
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = TimeSpan.FromSeconds(60),
         });
+
+    /// <summary>POSTs a raw body to <c>/v1/images/generations</c> with the adapter key (for what the SDK cannot send).</summary>
+    public async Task<HttpResponseMessage> PostGenerationAsync(string body, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations") { Content = new StringContent(body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Authorization = new("Bearer", InboundKey);
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,273 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FireworksSimulator;
+using ImageAdapter.Tests.Support;
+
+namespace ImageAdapter.Tests.EndToEnd;
+
+/// <summary>
+/// Every row of the README's error table, end to end: status, <c>error.code</c>, <c>param</c>, the OpenAI envelope
+/// (validated against <c>ErrorResponse</c>), and that no upstream internals or keys leak.
+/// Upstream rows each get a fresh adapter so retries or an open circuit from one row cannot colour the next.
+/// </summary>
+public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
+{
+    private const string ValidBody = """{"model":"flux-1-schnell-fp8","prompt":"a fox"}""";
+
+    private readonly AdapterApp _app;
+
+    public ErrorTableEndToEndTests(AdapterFixture fixture)
+    {
+        _app = fixture.App;
+        _app.Simulator.State.Reset();
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("{\"prompt\":", "application/json", 400, "invalid_json", null)]
+    [InlineData("[]", "application/json", 400, "invalid_json", null)]
+    [InlineData("", "application/json", 400, "invalid_json", null)]
+    [InlineData(ValidBody, "text/plain", 415, "unsupported_media_type", null)]
+    [InlineData(ValidBody, "multipart/form-data; boundary=x", 415, "unsupported_media_type", null)]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","n":"two"}""", "application/json", 400, "invalid_value", "n")]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","n":11}""", "application/json", 400, "invalid_value", "n")]
+    [InlineData("""{"model":"flux-1-schnell-fp8"}""", "application/json", 400, "missing_required_parameter", "prompt")]
+    [InlineData("""{"prompt":"a fox"}""", "application/json", 400, "missing_required_parameter", "model")]
+    [InlineData("""{"model":"gpt-image-1","prompt":"a fox"}""", "application/json", 404, "model_not_found", "model")]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","mask":"x"}""", "application/json", 400, "unknown_parameter", "mask")]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","stream":true}""", "application/json", 400, "unsupported_parameter", "stream")]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","response_format":"url"}""", "application/json", 400, "unsupported_parameter", "response_format")]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","output_format":"webp"}""", "application/json", 400, "unsupported_parameter", "output_format")]
+    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","background":"transparent"}""", "application/json", 400, "unsupported_parameter", "background")]
+    [InlineData("""{"model":"SSD-1B","prompt":"a fox","size":"1792x1024"}""", "application/json", 400, "invalid_value", "size")]
+    public async Task Generate_BadRequest_AnswersTheTableRow(string body, string contentType, int status, string code, string? param)
+    {
+        using var response = await _app.PostGenerationAsync(body, contentType);
+
+        await AssertErrorAsync(response, status, code, param);
+        Assert.Empty(_app.Simulator.State.Requests);
+    }
+
+    [Fact]
+    public async Task Generate_BodyLargerThanLimit_Answers413()
+    {
+        var body = $$"""{"model":"flux-1-schnell-fp8","prompt":"{{new string('x', 1024 * 1024)}}"}""";
+
+        using var response = await _app.PostGenerationAsync(body);
+
+        await AssertErrorAsync(response, 413, "request_too_large", null);
+    }
+
+    [Theory]
+    [InlineData(null, 401, "invalid_api_key")]
+    [InlineData("Bearer wrong-key", 401, "invalid_api_key")]
+    [InlineData("Basic YWRhcHRlcjprZXk=", 401, "invalid_api_key")]
+    public async Task Generate_MissingOrWrongKey_Answers401(string? authorization, int status, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
+        {
+            Content = new StringContent(ValidBody, Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await _app.Http.SendAsync(request, Token);
+
+        await AssertErrorAsync(response, status, code, null);
+        Assert.Empty(_app.Simulator.State.Requests);
+    }
+
+    [Fact]
+    public async Task Generate_WrongKeyThroughOpenAISdk_ThrowsWith401()
+    {
+        var error = await Assert.ThrowsAsync<System.ClientModel.ClientResultException>(() =>
+            _app.Images("flux-1-schnell-fp8", apiKey: "not-the-key").GenerateImageAsync("a fox", cancellationToken: Token));
+
+        Assert.Equal(401, error.Status);
+    }
+
+    [Fact]
+    public async Task Models_WithoutKey_Answers401AndHealthStaysOpen()
+    {
+        using var models = await _app.Http.GetAsync("/v1/models", Token);
+        using var health = await _app.Http.GetAsync("/healthz", Token);
+
+        await AssertErrorAsync(models, 401, "invalid_api_key", null);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Answers404InTheEnvelope()
+    {
+        using var response = await _app.Http.GetAsync("/v1/images/nope", Token);
+
+        await AssertErrorAsync(response, 404, "not_found", null);
+    }
+
+    [Fact]
+    public async Task Generate_NoInboundKeysConfigured_Answers401SayingHowToConfigure()
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "" });
+
+        using var response = await app.PostGenerationAsync(ValidBody);
+
+        var error = await AssertErrorAsync(response, 401, "auth_not_configured", null);
+        Assert.Contains("Auth__ApiKeys", error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Generate_AnonymousAllowed_WorksWithoutKey()
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "", ["Auth:AllowAnonymous"] = "true" });
+
+        using var response = await app.Http.PostAsync("/v1/images/generations", new StringContent(ValidBody, Encoding.UTF8, "application/json"), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static TheoryData<int, ErrorBodyShape, int, string> UpstreamStatuses => new()
+    {
+        { 400, ErrorBodyShape.FireworksError, 400, "upstream_invalid_request" },
+        { 400, ErrorBodyShape.PlainText, 400, "upstream_invalid_request" },
+        { 401, ErrorBodyShape.FireworksError, 502, "upstream_authentication_failed" },
+        { 402, ErrorBodyShape.ErrorString, 402, "insufficient_quota" },
+        { 403, ErrorBodyShape.GatewayFault, 502, "upstream_authentication_failed" },
+        { 404, ErrorBodyShape.Detail, 404, "model_not_found" },
+        { 408, ErrorBodyShape.PlainText, 504, "upstream_timeout" },
+        { 412, ErrorBodyShape.FireworksError, 502, "upstream_error" },
+        { 413, ErrorBodyShape.PlainText, 400, "upstream_invalid_request" },
+        { 422, ErrorBodyShape.Detail, 400, "upstream_invalid_request" },
+        { 429, ErrorBodyShape.FireworksError, 429, "rate_limit_exceeded" },
+        { 500, ErrorBodyShape.FireworksError, 502, "upstream_error" },
+        { 502, ErrorBodyShape.PlainText, 502, "upstream_error" },
+        { 503, ErrorBodyShape.Empty, 503, "upstream_unavailable" },
+        { 504, ErrorBodyShape.PlainText, 504, "upstream_timeout" },
+        { 520, ErrorBodyShape.PlainText, 502, "upstream_error" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UpstreamStatuses))]
+    public async Task Generate_UpstreamStatus_AnswersTheTableRow(int upstream, ErrorBodyShape shape, int status, string code)
+    {
+        await using var app = await AdapterApp.StartAsync();
+        app.Simulator.State.SetPersistentFault(SimulatorFault.Status(upstream, shape, message: "internal detail fw-test-key"));
+
+        using var response = await app.PostGenerationAsync(ValidBody);
+
+        var error = await AssertErrorAsync(response, status, code, upstream == 404 ? "model" : null);
+        Assert.DoesNotContain("fw-test-key", error.ToJsonString());
+        Assert.DoesNotContain(app.Simulator.BaseUrl.Authority, error.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("7", "7")]
+    [InlineData("300", "300")]
+    public async Task Generate_Upstream429WithRetryAfter_KeepsRetryAfter(string upstream, string expected)
+    {
+        await using var app = await AdapterApp.StartAsync();
+        app.Simulator.State.SetPersistentFault(SimulatorFault.Status(429, retryAfter: upstream));
+
+        using var response = await app.PostGenerationAsync(ValidBody);
+
+        await AssertErrorAsync(response, 429, "rate_limit_exceeded", null);
+        Assert.Equal(expected, response.Headers.GetValues("Retry-After").Single());
+    }
+
+    [Theory]
+    [InlineData("upstream timeout", 504, "upstream_timeout")]
+    [InlineData("connection failure", 502, "upstream_unreachable")]
+    [InlineData("malformed body", 502, "upstream_invalid_response")]
+    [InlineData("wrong content type", 502, "upstream_invalid_response")]
+    [InlineData("content filtered", 400, "content_policy_violation")]
+    public async Task Generate_UpstreamMisbehaves_AnswersTheTableRow(string fault, int status, string code)
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:CallTimeout"] = "00:00:01" });
+        app.Simulator.State.SetPersistentFault(fault switch
+        {
+            "upstream timeout" => SimulatorFault.Latency(TimeSpan.FromSeconds(5)),
+            "connection failure" => SimulatorFault.DroppedConnection(),
+            "malformed body" => SimulatorFault.MalformedBody(),
+            "wrong content type" => SimulatorFault.WrongContentType(),
+            _ => SimulatorFault.ContentFiltered(),
+        });
+
+        using var response = await app.PostGenerationAsync(ValidBody);
+
+        await AssertErrorAsync(response, status, code, null);
+    }
+
+    [Fact]
+    public async Task Generate_SdxlJsonWithOneFilteredSample_AnswersContentPolicyViolation()
+    {
+        _app.Simulator.State.EnqueueFault(SimulatorFault.ContentFiltered());
+
+        using var response = await _app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","n":2,"safety_check":true}""");
+
+        await AssertErrorAsync(response, 400, "content_policy_violation", null);
+    }
+
+    [Fact]
+    public async Task Generate_UpstreamUnreachable_Answers502()
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:BaseUrl"] = "http://127.0.0.1:9/inference/v1" });
+
+        using var response = await app.PostGenerationAsync(ValidBody);
+
+        await AssertErrorAsync(response, 502, "upstream_unreachable", null);
+    }
+
+    [Theory]
+    [InlineData(KontextFinalStatus.RequestModerated, 400, "content_policy_violation")]
+    [InlineData(KontextFinalStatus.ContentModerated, 400, "content_policy_violation")]
+    [InlineData(KontextFinalStatus.Error, 502, "generation_failed")]
+    [InlineData(KontextFinalStatus.NeverReady, 504, "generation_timeout")]
+    public async Task Generate_KontextFinalStatus_AnswersTheTableRow(KontextFinalStatus final, int status, string code)
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:PollDeadline"] = "00:00:01" });
+        app.Simulator.State.EnqueueKontextScript(new KontextScript(PendingPolls: 2, FinalStatus: final));
+
+        using var response = await app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
+
+        await AssertErrorAsync(response, status, code, null);
+    }
+
+    [Fact]
+    public async Task Generate_KontextSampleOnForeignHost_Answers502WithoutDownloading()
+    {
+        _app.Simulator.State.EnqueueKontextScript(new KontextScript(SampleHost: "localhost"));
+
+        using var response = await _app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
+
+        await AssertErrorAsync(response, 502, "upstream_invalid_response", null);
+        Assert.DoesNotContain(_app.Simulator.State.Requests, r => r.Kind == RequestKind.SampleDownload);
+    }
+
+    [Fact]
+    public async Task Generate_KontextSampleOnConfiguredDeliveryHost_DownloadsWithoutTheKey()
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:SampleHosts"] = "cdn.example, localhost" });
+        app.Simulator.State.EnqueueKontextScript(new KontextScript(SampleHost: "localhost"));
+
+        using var response = await app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var download = Assert.Single(app.Simulator.State.Requests, r => r.Kind == RequestKind.SampleDownload);
+        Assert.Null(download.Authorization);
+    }
+
+    private static async Task<JsonNode> AssertErrorAsync(HttpResponseMessage response, int status, string code, string? param)
+    {
+        var json = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(status == (int)response.StatusCode, $"Expected {status}, got {(int)response.StatusCode}: {json[..Math.Min(json.Length, 300)]}");
+        await OpenApiSchemas.AssertValidAsync(json, "ErrorResponse");
+        var error = JsonNode.Parse(json)!["error"]!;
+        Assert.Equal(code, error["code"]?.GetValue<string>());
+        Assert.Equal(param, error["param"]?.GetValue<string>());
+        Assert.True(response.Headers.Contains("x-request-id"));
+        return error;
+    }
+}
