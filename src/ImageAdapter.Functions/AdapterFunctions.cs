@@ -21,4 +21,8 @@ public sealed class AdapterFunctions(AdapterHttpHandlers handlers)
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "healthz")] HttpRequest request) =>
         handlers.Health();
+
+    [Function("Ready")]
+    public Task<IResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "readyz")] HttpRequest request) =>
+        handlers.ReadyAsync(request.HttpContext);
 }

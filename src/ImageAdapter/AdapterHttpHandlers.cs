@@ -1,4 +1,5 @@
 using ImageAdapter.Errors;
+using ImageAdapter.Health;
 using ImageAdapter.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -13,12 +14,14 @@ public sealed class AdapterHttpHandlers
     private readonly ImageGenerationsHandler _generations;
     private readonly ModelsHandler _models;
     private readonly AdapterEndpoint _endpoint;
+    private readonly ReadinessProbe _readiness;
 
-    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models, AdapterEndpoint endpoint)
+    internal AdapterHttpHandlers(ImageGenerationsHandler generations, ModelsHandler models, AdapterEndpoint endpoint, ReadinessProbe readiness)
     {
         _generations = generations;
         _models = models;
         _endpoint = endpoint;
+        _readiness = readiness;
     }
 
     /// <summary><c>POST /v1/images/generations</c>.</summary>
@@ -34,4 +37,13 @@ public sealed class AdapterHttpHandlers
 
     /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
     public IResult Health() => TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus);
+
+    /// <summary>
+    /// <c>GET /readyz</c>: 200 <c>{"status":"ready"}</c> when the Fireworks key and the inbound keys can be had from their
+    /// (cached) source, else 503 <c>{"status":"not_ready"}</c>. No authentication; reveals no configuration.
+    /// </summary>
+    public async Task<IResult> ReadyAsync(HttpContext context) => await _readiness.IsReadyAsync(context.RequestAborted)
+        ? TypedResults.Json(new HealthStatus("ready"), Contract.OpenAIJsonContext.Responses.HealthStatus)
+        : TypedResults.Json(new HealthStatus("not_ready"), Contract.OpenAIJsonContext.Responses.HealthStatus,
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 }

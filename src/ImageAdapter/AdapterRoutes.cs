@@ -10,12 +10,14 @@ public static class AdapterRoutes
     public const string Generations = "/v1/images/generations";
     public const string Models = "/v1/models";
     public const string Health = "/healthz";
+    public const string Ready = "/readyz";
 
     public static IEndpointRouteBuilder MapImageAdapter(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(Generations, (HttpContext context, AdapterHttpHandlers handlers) => handlers.GenerateImagesAsync(context));
         routes.MapGet(Models, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ListModelsAsync(context));
         routes.MapGet(Health, (AdapterHttpHandlers handlers) => handlers.Health());
+        routes.MapGet(Ready, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ReadyAsync(context));
         routes.MapFallback((HttpContext context, AdapterHttpHandlers handlers) => handlers.NotFoundAsync(context));
         return routes;
     }

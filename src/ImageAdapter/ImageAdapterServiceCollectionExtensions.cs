@@ -1,7 +1,10 @@
 using ImageAdapter.Catalogue;
 using ImageAdapter.Fireworks;
+using ImageAdapter.Health;
 using ImageAdapter.Http;
+using ImageAdapter.Resilience;
 using ImageAdapter.Secrets;
+using ImageAdapter.Telemetry;
 using ImageAdapter.Translation;
 using ImageAdapter.Usage;
 using ImageAdapter.Validation;
@@ -22,6 +25,7 @@ public static class ImageAdapterServiceCollectionExtensions
         AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
         AddValidatedOptions<UsageOptions>(services, configuration, UsageOptions.Section);
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
+        AddValidatedOptions<AdapterOptions>(services, configuration, AdapterOptions.Section);
 
         services.AddSecretSources(configuration);
         Storage.StorageServiceCollectionExtensions.AddImageStorage(services, configuration); // NoImageStore unless Storage:* is set
@@ -42,7 +46,12 @@ public static class ImageAdapterServiceCollectionExtensions
                 http.MaxResponseContentBufferSize = 64 * 1024 * 1024;
             })
             // Redirects are not followed: a redirect could lead a Kontext download to a host that is not allowed.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddFireworksResilience();
+        services.AddSingleton<GenerationLimiter>();
+        services.AddSingleton<AdapterTelemetry>();
+        services.AddImageAdapterTelemetry(configuration);
+        services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<KontextPoller>();
         services.AddSingleton<ImageGenerator>();
 
@@ -53,7 +62,8 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddSingleton<ImageGenerationsHandler>();
         services.AddSingleton<ModelsHandler>();
         services.AddSingleton(provider => new AdapterHttpHandlers(
-            provider.GetRequiredService<ImageGenerationsHandler>(), provider.GetRequiredService<ModelsHandler>(), provider.GetRequiredService<AdapterEndpoint>()));
+            provider.GetRequiredService<ImageGenerationsHandler>(), provider.GetRequiredService<ModelsHandler>(), provider.GetRequiredService<AdapterEndpoint>(),
+            provider.GetRequiredService<ReadinessProbe>()));
         return services;
     }
 

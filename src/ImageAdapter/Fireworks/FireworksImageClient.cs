@@ -2,21 +2,29 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using ImageAdapter.Errors;
+using ImageAdapter.Resilience;
 using ImageAdapter.Secrets;
+using ImageAdapter.Telemetry;
 using ImageAdapter.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 
 namespace ImageAdapter.Fireworks;
 
 /// <summary>
 /// The one place that talks HTTP to Fireworks: adds the Fireworks key (never a client's credentials), applies the
 /// per-call timeout, retries once with a refreshed key after 401/403, and turns failures into <see cref="AdapterException"/>.
+/// Transient failures are retried below it, in the HttpClient's resilience pipeline (<see cref="FireworksResilience"/>),
+/// within the earlier of the per-call timeout and the request deadline.
 /// </summary>
 internal sealed partial class FireworksImageClient(
     HttpClient http,
     IFireworksKeySource keys,
     IOptions<FireworksOptions> options,
+    IOptions<AdapterOptions> adapterOptions,
+    AdapterTelemetry telemetry,
+    TimeProvider time,
     ILogger<FireworksImageClient> logger)
 {
     public const string HttpClientName = "Fireworks";
@@ -84,11 +92,17 @@ internal sealed partial class FireworksImageClient(
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
+        var callDeadline = time.GetUtcNow() + _options.CallTimeout;
+        request.Options.Set(RequestBudget.CallDeadlineKey,
+            RequestBudget.Current is { } requestDeadline && requestDeadline < callDeadline ? requestDeadline : callDeadline);
+        var family = FireworksApiFamily.Of(url);
         var started = Stopwatch.GetTimestamp();
+        var outcome = "cancelled";
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            outcome = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             LogCall(logger, method.Method, Describe(url), (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new Exchange(
                 response.StatusCode,
@@ -97,20 +111,38 @@ internal sealed partial class FireworksImageClient(
                 response.Headers.TryGetValues("Finish-Reason", out var reasons) ? reasons.FirstOrDefault() : null,
                 bytes);
         }
+        catch (BrokenCircuitException)
+        {
+            outcome = "circuit_open";
+            LogFailure(logger, method.Method, Describe(url), "circuit open");
+            throw new AdapterException(AdapterErrorKind.UpstreamUnavailable,
+                "Fireworks is failing for this model family; the adapter stopped calling it for a short while. Retry later.")
+            {
+                RetryAfter = adapterOptions.Value.CircuitBreakDuration,
+            };
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            outcome = "timeout";
             LogFailure(logger, method.Method, Describe(url), "timeout");
             throw new AdapterException(AdapterErrorKind.UpstreamTimeout, $"Fireworks did not answer within {_options.CallTimeout.TotalSeconds:0} seconds.");
         }
         catch (HttpRequestException exception)
         {
+            outcome = "connection";
             LogFailure(logger, method.Method, Describe(url), exception.HttpRequestError.ToString());
             throw new AdapterException(AdapterErrorKind.UpstreamUnreachable, "Fireworks could not be reached or dropped the connection.", inner: exception);
         }
         catch (IOException exception)
         {
+            outcome = "connection";
             LogFailure(logger, method.Method, Describe(url), "io");
             throw new AdapterException(AdapterErrorKind.UpstreamUnreachable, "Fireworks dropped the connection.", inner: exception);
+        }
+        finally
+        {
+            telemetry.UpstreamDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new(TelemetryTags.Family, family), new(TelemetryTags.UpstreamOutcome, outcome), new(TelemetryTags.ProviderName, AdapterTelemetry.Provider));
         }
     }
 

@@ -1,27 +1,81 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Text.Json;
 using ImageAdapter.Catalogue;
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
+using ImageAdapter.Resilience;
+using ImageAdapter.Telemetry;
 using ImageAdapter.Translation;
+using ImageAdapter.Usage;
 using ImageAdapter.Validation;
 using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Fireworks;
 
 /// <summary>
-/// Produces the <c>n</c> images of a request: the family's translator says which calls to make; fanned-out calls run
-/// in parallel up to <see cref="FireworksOptions.MaxParallelCalls"/>. If any call fails, the others are cancelled and
-/// the request fails with that call's error.
+/// Produces the <c>n</c> images of a request: waits for a permit (<see cref="GenerationLimiter"/>), then the family's
+/// translator says which calls to make; fanned-out calls run in parallel up to <see cref="FireworksOptions.MaxParallelCalls"/>.
+/// If any call fails, the others are cancelled and the request fails with that call's error.
 /// </summary>
 internal sealed class ImageGenerator(
     IEnumerable<IFamilyTranslator> translators,
     FireworksImageClient client,
     KontextPoller kontext,
+    GenerationLimiter limiter,
+    UsageCalculator usage,
+    AdapterTelemetry telemetry,
+    TimeProvider time,
     IOptions<FireworksOptions> options)
 {
     private readonly FrozenDictionary<ApiFamily, IFamilyTranslator> _translators = translators.ToFrozenDictionary(t => t.Family);
 
     public async Task<IReadOnlyList<GeneratedImage>> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken)
+    {
+        var model = request.Model;
+        using var activity = AdapterTelemetry.Source.StartActivity($"{AdapterTelemetry.Operation} {model.Id}");
+        activity?.SetTag(TelemetryTags.OperationName, AdapterTelemetry.Operation);
+        activity?.SetTag(TelemetryTags.ProviderName, AdapterTelemetry.Provider);
+        activity?.SetTag(TelemetryTags.RequestModel, model.Id);
+        activity?.SetTag(TelemetryTags.Family, model.Family.ToString());
+        var status = 499;
+        string? error = null;
+        try
+        {
+            using var lease = await limiter.AcquireAsync(cancellationToken);
+            var images = await GenerateAdmittedAsync(request, cancellationToken);
+            status = 200;
+            Record(request, images, activity);
+            return images;
+        }
+        catch (AdapterException exception)
+        {
+            status = AdapterErrorTable.For(exception.Kind).Status;
+            error = AdapterErrorTable.For(exception.Kind).Code;
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            (status, error) = RequestBudget.Current <= time.GetUtcNow() ? (504, "request_timeout") : (499, "client_closed_request");
+            throw;
+        }
+        finally
+        {
+            if (error is not null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+                activity?.SetTag(TelemetryTags.ErrorType, error);
+            }
+
+            telemetry.Requests.Add(1,
+                new(TelemetryTags.RequestModel, model.Id),
+                new(TelemetryTags.Family, model.Family.ToString()),
+                new(TelemetryTags.StatusCode, status),
+                new(TelemetryTags.ErrorType, error));
+        }
+    }
+
+    private async Task<IReadOnlyList<GeneratedImage>> GenerateAdmittedAsync(ImageGenerationRequest request, CancellationToken cancellationToken)
     {
         var calls = _translators[request.Model.Family].ToCalls(request);
         var results = new IReadOnlyList<GeneratedImage>[calls.Count];
@@ -29,6 +83,22 @@ internal sealed class ImageGenerator(
         await Parallel.ForEachAsync(Enumerable.Range(0, calls.Count), parallel, async (index, token) =>
             results[index] = await RunAsync(request.Model, calls[index], token));
         return results.SelectMany(images => images).ToArray();
+    }
+
+    private void Record(ImageGenerationRequest request, IReadOnlyList<GeneratedImage> images, Activity? activity)
+    {
+        var model = new KeyValuePair<string, object?>(TelemetryTags.RequestModel, request.Model.Id);
+        var provider = new KeyValuePair<string, object?>(TelemetryTags.ProviderName, AdapterTelemetry.Provider);
+        telemetry.ImagesGenerated.Add(images.Count, model);
+
+        // The same count the response reports (UsageCalculator), from the image headers only.
+        var sizes = images.Select(image => ImageInspector.Inspect(image.Bytes)?.Size).OfType<ImageSize>().ToArray();
+        var tokens = usage.Calculate(request, sizes);
+        telemetry.TokenUsage.Record(tokens.InputTokens, model, provider, new(TelemetryTags.TokenType, "input"));
+        telemetry.TokenUsage.Record(tokens.OutputTokens, model, provider, new(TelemetryTags.TokenType, "output"));
+        activity?.SetTag(TelemetryTags.ImageCount, images.Count);
+        activity?.SetTag(TelemetryTags.InputTokens, tokens.InputTokens);
+        activity?.SetTag(TelemetryTags.OutputTokens, tokens.OutputTokens);
     }
 
     private async Task<IReadOnlyList<GeneratedImage>> RunAsync(ModelEntry model, FireworksCall call, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using ImageAdapter.Catalogue;
 using ImageAdapter.Errors;
+using ImageAdapter.Telemetry;
 using ImageAdapter.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,7 @@ namespace ImageAdapter.Fireworks;
 internal sealed partial class KontextPoller(
     FireworksImageClient client,
     IOptions<FireworksOptions> options,
+    AdapterTelemetry telemetry,
     TimeProvider time,
     ILogger<KontextPoller> logger)
 {
@@ -21,11 +24,42 @@ internal sealed partial class KontextPoller(
     public async Task<GeneratedImage> RunAsync(ModelEntry model, FireworksCall submit, CancellationToken cancellationToken)
     {
         var requestId = KontextTranslator.ReadRequestId((await client.SendAsync(submit, cancellationToken)).Body);
+        using var activity = AdapterTelemetry.Source.StartActivity($"kontext.poll {model.Id}");
+        activity?.SetTag(TelemetryTags.ProviderName, AdapterTelemetry.Provider);
+        activity?.SetTag(TelemetryTags.RequestModel, model.Id);
+        var started = time.GetTimestamp();
+        var outcome = "ready";
+        try
+        {
+            return await PollAndDownloadAsync(model, requestId, activity, cancellationToken);
+        }
+        catch (AdapterException exception)
+        {
+            outcome = AdapterErrorTable.For(exception.Kind).Code;
+            activity?.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            activity?.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag(TelemetryTags.KontextStatus, outcome);
+            telemetry.KontextPollingDuration.Record(time.GetElapsedTime(started).TotalSeconds,
+                new(TelemetryTags.RequestModel, model.Id), new(TelemetryTags.KontextStatus, outcome));
+        }
+    }
+
+    private async Task<GeneratedImage> PollAndDownloadAsync(ModelEntry model, string requestId, Activity? activity, CancellationToken cancellationToken)
+    {
         using var deadline = new CancellationTokenSource(_options.PollDeadline, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var sample = await PollUntilReadyAsync(model, requestId, linked.Token);
+            var sample = await PollUntilReadyAsync(model, requestId, activity, linked.Token);
             return new GeneratedImage(await client.DownloadSampleAsync(sample, linked.Token), ContentFiltered: false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -41,13 +75,14 @@ internal sealed partial class KontextPoller(
         }
     }
 
-    private async Task<string> PollUntilReadyAsync(ModelEntry model, string requestId, CancellationToken cancellationToken)
+    private async Task<string> PollUntilReadyAsync(ModelEntry model, string requestId, Activity? activity, CancellationToken cancellationToken)
     {
         var poll = KontextTranslator.PollCall(model, requestId);
         var seenTask = false;
-        while (true)
+        for (var polls = 1; ; polls++)
         {
             await Task.Delay(_options.PollInterval, time, cancellationToken);
+            activity?.SetTag(TelemetryTags.KontextPolls, polls);
             var result = KontextTranslator.ReadPoll((await client.SendAsync(poll, cancellationToken)).Body);
             switch (result.Status)
             {

@@ -1,15 +1,23 @@
 using System.Diagnostics;
 using ImageAdapter.Errors;
+using ImageAdapter.Resilience;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Http;
 
 /// <summary>
-/// What every route shares, in both hosts: the <c>x-request-id</c>, inbound authentication, a logging scope, and the
-/// translation of any failure into the OpenAI error envelope.
+/// What every route shares, in both hosts: the <c>x-request-id</c>, inbound authentication, a logging scope, the
+/// request deadline (<see cref="AdapterOptions.RequestDeadline"/>), and the translation of any failure into the OpenAI
+/// error envelope. The handler's token is cancelled when the client leaves or the deadline passes, which cancels every
+/// Fireworks call and Kontext poll still running for it.
 /// </summary>
-internal sealed partial class AdapterEndpoint(InboundAuthenticator authenticator, ILogger<AdapterEndpoint> logger)
+internal sealed partial class AdapterEndpoint(
+    InboundAuthenticator authenticator,
+    IOptions<AdapterOptions> options,
+    TimeProvider time,
+    ILogger<AdapterEndpoint> logger)
 {
     public const string RequestIdHeader = "x-request-id";
 
@@ -18,7 +26,12 @@ internal sealed partial class AdapterEndpoint(InboundAuthenticator authenticator
         var requestId = RequestId.From(context.Request.Headers[RequestIdHeader].ToString());
         context.Response.Headers[RequestIdHeader] = requestId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
-        var cancellationToken = context.RequestAborted;
+        var clientGone = context.RequestAborted;
+        var deadline = options.Value.RequestDeadline;
+        using var deadlineSource = new CancellationTokenSource(deadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(clientGone, deadlineSource.Token);
+        using var budget = RequestBudget.Begin(time.GetUtcNow() + deadline);
+        var cancellationToken = linked.Token;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -34,10 +47,16 @@ internal sealed partial class AdapterEndpoint(InboundAuthenticator authenticator
             LogFailed(logger, context.Request.Path, exception.Kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new OpenAIErrorResult(exception);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {
             LogClientGone(logger, context.Request.Path);
             return Results.Empty;
+        }
+        catch (OperationCanceledException) when (deadlineSource.IsCancellationRequested)
+        {
+            LogFailed(logger, context.Request.Path, AdapterErrorKind.RequestTimedOut, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new OpenAIErrorResult(new AdapterException(AdapterErrorKind.RequestTimedOut,
+                $"The request did not complete within {deadline.TotalSeconds:0} seconds; its work was cancelled."));
         }
         catch (Exception exception)
         {

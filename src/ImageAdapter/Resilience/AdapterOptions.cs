@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImageAdapter.Resilience;
+
+/// <summary>Settings under <c>Adapter__*</c>: the request deadline, backpressure, retries and circuit breakers.</summary>
+public sealed class AdapterOptions
+{
+    public const string Section = "Adapter";
+
+    /// <summary>
+    /// Longest a request may take from arrival to answer. Below the 230 s after which Azure's front end cuts a
+    /// response, so the client gets a 504 envelope rather than a dropped connection.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:03:45")]
+    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(200);
+
+    /// <summary>Generation requests one instance runs at once (one permit per request, whatever its <c>n</c>).</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentGenerations { get; set; } = 32;
+
+    /// <summary>Generation requests that may wait for a permit; beyond that the answer is 429 at once.</summary>
+    [Range(0, 10_000)]
+    public int QueueLength { get; set; } = 16;
+
+    /// <summary>Longest a queued request waits for a permit before it is answered 429.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Retries after the first attempt of one Fireworks call (only for the cases in the retry policy).</summary>
+    [Range(0, 5)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First backoff when Fireworks gave no <c>Retry-After</c>; doubles with each retry.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Share of failed calls (5xx, connection failures) in the sampling window that opens a family's circuit.</summary>
+    [Range(0.01, 1.0)]
+    public double CircuitFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Calls a family must see in the sampling window before its circuit may open.</summary>
+    [Range(2, 10_000)]
+    public int CircuitMinimumThroughput { get; set; } = 10;
+
+    /// <summary>Window over which the failure ratio is measured.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open circuit answers 503 before it lets one trial call through; also the 503's <c>Retry-After</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest <c>/readyz</c> waits for the key sources.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
