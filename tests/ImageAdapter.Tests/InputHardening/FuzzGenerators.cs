@@ -39,7 +39,7 @@ internal static class FuzzGenerators
     private static readonly string[] NastyStrings =
     [
         "", " ", "\u0000", "\ud83e\udd8a", "\u202e\u0041", "a\nb", "\\", "\"", "auto", "1024x1024", "0x0", "99999x99999",
-        "-1x-1", "1:0", "0:1", "png", "webp", "url", "jpeg", "\ufeff", "<script>", "%00", "{{prompt}}",
+        "-1x-1", "1:0", "0:1", "png", "webp", "url", "jpeg", "\ufeff", "<script>", "%00", "{{prompt}}", "\ud800", "a\udc00b",
     ];
 
     public static readonly Gen<char> AnyChar = Gen.Frequency(
@@ -47,7 +47,8 @@ internal static class FuzzGenerators
         (2, Gen.Char[' ', '~']),
         (2, Gen.Char['\u0080', '\ud7ff']),
         (1, Gen.Char['\ue000', '\uffff']),
-        (1, Gen.Char['\u0000', '\u001f']));
+        (1, Gen.Char['\u0000', '\u001f']),
+        (1, Gen.Char['\ud800', '\udfff']));
 
     private static readonly Gen<string> UnicodeString = Gen.String[AnyChar, 0, 40];
 
@@ -89,7 +90,11 @@ internal static class FuzzGenerators
             o[p.Item1] = new string('\u00e9', p.Item2 * 20))),
         (1, Gen.Select(UnicodeString, AnyValue).Select<(string, JsonNode?), Action<JsonObject>>(p => o => o[p.Item1] = p.Item2)));
 
-    /// <summary>A change to the serialized text, where JSON's own rules can be broken.</summary>
+    /// <summary>
+    /// A change to the serialized text, where JSON's own rules can be broken. Unpaired surrogate escapes in field
+    /// names are left out while InputLimitsTests.Generate_UnpairedSurrogateInFieldName_Returns400InvalidJson is a
+    /// skipped BUG: add <c>s =&gt; "{\"\\ud800\":1," + s[1..]</c> below once it passes.
+    /// </summary>
     private static readonly Gen<Func<string, string>> TextMutation = Gen.Frequency(
         (4, Gen.Const<Func<string, string>>(s => s)),
         (1, Gen.Double[0, 1].Select<double, Func<string, string>>(f => s => s[..(int)(s.Length * f)])),
@@ -103,7 +108,7 @@ internal static class FuzzGenerators
             s.Insert((int)(s.Length * p.Item1), p.Item2))),
         (1, Gen.OneOf<Func<string, string>>(
             _ => "", _ => "null", _ => "[]", _ => "\"text\"", _ => "42", _ => "{}", s => s + s, s => $"[{s}]", s => " \n\t" + s + " \n",
-            s => "\ufeff" + s, s => s.Replace("\"", "'"), s => s.Replace(":", "="), s => s + "garbage")));
+            s => "\ufeff" + s, s => s.Replace("a red fox", "a \\ud83e red fox"), s => s.Replace("a red fox", "a \\udc00\\ud800"), s => s.Replace("\"", "'"), s => s.Replace(":", "="), s => s + "garbage")));
 
     /// <summary>A change to the encoded bytes: invalid UTF-8 and the like.</summary>
     private static readonly Gen<Func<byte[], byte[]>> ByteMutation = Gen.Frequency(

@@ -213,6 +213,41 @@ public sealed class InputLimitsTests : IClassFixture<AdapterFixture>
         await AssertEnvelopeAsync(error);
     }
 
+    [Theory(Skip = "BUG: RequestBodyReader.CheckSyntax catches only JsonException, but JsonDocument.Parse with " +
+        "AllowDuplicateProperties=false throws InvalidOperationException ('Cannot read incomplete UTF-16 JSON text as string " +
+        "with missing low surrogate') while comparing property names that contain an unpaired surrogate escape; the request " +
+        "ends in AdapterEndpoint's catch-all: 500 internal_error and an Error-level 'failed unexpectedly' log line for bad client input.")]
+    [InlineData("""{"model":"SSD-1B","prompt":"a fox","\ud800":1}""")]
+    [InlineData("""{"model":"SSD-1B","prompt":"a fox","a\udc00":1}""")]
+    [InlineData("""{"model":"SSD-1B","prompt":"a fox","extra":{"\ud83e":true}}""")]
+    public async Task Generate_UnpairedSurrogateInFieldName_Returns400InvalidJson(string json)
+    {
+        _app.Logs.Clear();
+
+        var (status, error) = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_json", Code(error));
+        await AssertEnvelopeAsync(error);
+        Assert.DoesNotContain(_app.Logs.GetSnapshot(), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Theory(Skip = "BUG: an unpaired surrogate escape in a string value (e.g. \"prompt\":\"a \\ud83e fox\") makes the deserializer " +
+        "throw JsonException, which RequestBodyReader reports as 400 invalid_value 'Invalid type for 'prompt'': the field has " +
+        "the right type, the text is not valid UTF-16; it should be 400 invalid_json saying so (and naming the field).")]
+    [InlineData("""{"model":"SSD-1B","prompt":"a \ud83e fox"}""", "prompt")]
+    [InlineData("""{"model":"SSD-1B","prompt":"a fox","negative_prompt":"\udc00"}""", "negative_prompt")]
+    [InlineData("""{"model":"SSD-1B\ud800","prompt":"a fox"}""", "model")]
+    public async Task Generate_UnpairedSurrogateInStringValue_Returns400InvalidJsonNamingTheField(string json, string field)
+    {
+        var (status, error) = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(("invalid_json", field), (Code(error), Param(error)));
+        Assert.DoesNotContain("type", Message(error), StringComparison.OrdinalIgnoreCase);
+        await AssertEnvelopeAsync(error);
+    }
+
     /// <summary>A JSON object of exactly <paramref name="size"/> bytes: valid, with an unknown field carrying the padding.</summary>
     private static byte[] Padded(int size)
     {
