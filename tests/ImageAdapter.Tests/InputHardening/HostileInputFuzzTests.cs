@@ -19,7 +19,7 @@ public sealed class HostileInputFuzzTests : IClassFixture<AdapterFixture>
     private const int HeaderIterations = 1000;
     private const int Threads = 4;
 
-    private static readonly TimeSpan PerRequestTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan PerRequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly AdapterApp _app;
 

@@ -1,29 +1,30 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace ImageAdapter.Tests.KeyVaultEndToEnd;
 
 /// <summary>
 /// The standalone server as a real child process (<c>dotnet ImageAdapter.Server.dll</c>, the build next to the test
-/// assembly) on a free loopback port, with every line it writes to stdout and stderr kept. Killed on dispose.
+/// assembly) on a loopback port it picks itself (<c>--urls http://127.0.0.1:0</c>, read back from its "Now listening on"
+/// line, so no other process can answer in its place), with every line it writes to stdout and stderr kept.
+/// Killed on dispose.
 /// </summary>
-public sealed class AdapterProcess : IAsyncDisposable
+public sealed partial class AdapterProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
 
-    private AdapterProcess(Process process, Uri baseUrl)
+    private AdapterProcess(Process process)
     {
         _process = process;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Everything the process wrote so far, stdout and stderr interleaved as received.</summary>
     public IReadOnlyList<string> Output => [.. _lines];
@@ -34,10 +35,9 @@ public sealed class AdapterProcess : IAsyncDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ImageAdapter.Server.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references the server project, so it should be built beside the tests.");
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" },
+            ArgumentList = { dll, "--urls", "http://127.0.0.1:0" },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -57,7 +57,7 @@ public sealed class AdapterProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var adapter = new AdapterProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var adapter = new AdapterProcess(process);
         process.OutputDataReceived += (_, e) => adapter.Append(e.Data);
         process.ErrorDataReceived += (_, e) => adapter.Append(e.Data);
         process.Start();
@@ -130,8 +130,25 @@ public sealed class AdapterProcess : IAsyncDisposable
 
     private async Task WaitForHealthAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
+        while (BaseUrl is null)
+        {
+            var listening = _lines.Select(line => ListeningLine().Match(line)).FirstOrDefault(match => match.Success);
+            if (listening is not null)
+            {
+                BaseUrl = new Uri(listening.Groups[1].Value);
+                break;
+            }
+
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"The server did not say where it listens (exited: {_process.HasExited}):\n{OutputText}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {
             if (_process.HasExited)
@@ -165,10 +182,6 @@ public sealed class AdapterProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
 }

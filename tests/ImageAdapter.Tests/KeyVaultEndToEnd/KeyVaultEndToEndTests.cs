@@ -24,7 +24,7 @@ public sealed class KeyVaultEndToEndTests
 
     private static readonly TimeSpan PastShortTtl = TimeSpan.FromMilliseconds(1500);
 
-    private static readonly TimeSpan LogWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LogWait = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -39,6 +39,7 @@ public sealed class KeyVaultEndToEndTests
         Assert.True(Images.IsPng(result.Value.ImageBytes.ToArray()));
         Assert.Equal((1, 1), (adapter.Vault.ReadsOf(VaultBackedAdapter.FireworksSecret), adapter.Vault.ReadsOf(VaultBackedAdapter.InboundSecret)));
         Assert.Equal($"Bearer {SimulatorOptions.DefaultApiKey}", Assert.Single(adapter.Simulator.State.Requests).Authorization);
+        Assert.Equal(adapter.Environment.ClientId, adapter.Environment.Identity.LastClientId); // the user-assigned identity
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class SecretSecrecyEndToEndTests
 
         Assert.Equal(HttpStatusCode.NotFound, await SendAsync(adapter, seen, null, InboundSentinel, HttpMethod.Get, $"/{Marker}"));
         // The console logger writes asynchronously: the marker request's last line means everything before it is out.
-        Assert.NotNull(await adapter.Process.WaitForLineAsync(["Request finished", Marker], TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await adapter.Process.WaitForLineAsync(["Request finished", Marker], TimeSpan.FromSeconds(30)));
 
         var logs = adapter.Process.OutputText;
         // The capture works and the outgoing calls were traced, so the absence below means something.
