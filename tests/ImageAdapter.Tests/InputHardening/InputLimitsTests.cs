@@ -82,6 +82,33 @@ public sealed class InputLimitsTests : IClassFixture<AdapterFixture>
         await AssertEnvelopeAsync(error);
     }
 
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("APPLICATION/JSON")]
+    [InlineData("application/json;charset=UTF-8")]
+    public async Task Generate_JsonContentTypeVariants_Accepted(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"model":"SSD-1B","prompt":"a fox"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var (status, error) = await SendAsync(content);
+
+        Assert.True(status == HttpStatusCode.OK, $"{status} {error?.ToJsonString()}");
+    }
+
+    [Fact(Skip = "BUG: RequestBodyReader.IsJson compares MediaTypeHeaderValue.Charset (which keeps the quotes) with " +
+        "\"utf-8\", so 'application/json; charset=\"utf-8\"' (a quoted parameter value, equivalent to the token form per " +
+        "RFC 9110 section 5.6.6) is refused with 415 unsupported_media_type; it should be accepted like charset=utf-8.")]
+    public async Task Generate_QuotedUtf8Charset_Accepted()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"model":"SSD-1B","prompt":"a fox"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"utf-8\"");
+
+        var (status, error) = await SendAsync(content);
+
+        Assert.True(status == HttpStatusCode.OK, $"{status} {error?.ToJsonString()}");
+    }
+
     [Fact]
     public async Task Generate_NestedDeeperThanLimit_Returns400InvalidJson()
     {
