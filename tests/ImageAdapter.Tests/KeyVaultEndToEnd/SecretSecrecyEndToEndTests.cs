@@ -53,6 +53,19 @@ public sealed class SecretSecrecyEndToEndTests
         adapter.Simulator.State.EnqueueFault(SimulatorFault.Status(500, ErrorBodyShape.FireworksError));
         Assert.Equal(HttpStatusCode.BadGateway, await SendAsync(adapter, seen, Generation("flux-1-schnell-fp8"), InboundSentinel));
 
+        // Fireworks echoing the key it was sent in a 400, in each error shape whose detail reaches the client.
+        foreach (var (shape, model) in new[]
+        {
+            (ErrorBodyShape.FireworksError, "SSD-1B"), (ErrorBodyShape.PlainText, "flux-1-schnell-fp8"),
+            (ErrorBodyShape.Detail, "SSD-1B"), (ErrorBodyShape.KontextErrorMessage, "flux-kontext-pro"),
+        })
+        {
+            adapter.Simulator.State.EnqueueFault(SimulatorFault.Status(400, shape, $"key {FireworksSentinel} may not do that"));
+            Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(adapter, seen, Generation(model), InboundSentinel));
+        }
+
+        Assert.Contains("[redacted]", seen.ToString()); // the echoed detail did reach the client, without the key
+
         // Upstream 401: the adapter re-reads the vault, gets the same key, and reports the upstream refusal.
         adapter.Simulator.State.SetAcceptedKeys("some-other-key");
         Assert.Equal(HttpStatusCode.BadGateway, await SendAsync(adapter, seen, Generation("SSD-1B"), InboundSentinel));
