@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using ImageAdapter.Tests.Support;
+
+namespace ImageAdapter.Tests.InputHardening;
+
+/// <summary>Requests for the wrong route or method still get the OpenAI error envelope, never an empty framework page.</summary>
+public sealed class RouteHardeningTests : IClassFixture<AdapterFixture>
+{
+    private readonly AdapterApp _app;
+
+    public RouteHardeningTests(AdapterFixture fixture)
+    {
+        _app = fixture.App;
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("GET", "/v1/nothing-here", 404, "not_found")]
+    [InlineData("POST", "/v1/images/edits", 404, "not_found")]
+    [InlineData("GET", "/v1/images/generations/../../etc/passwd", 404, "not_found")]
+    [InlineData("POST", "/%2e%2e/v1/models", 404, "not_found")]
+    public async Task Request_UnknownPath_Returns404Envelope(string method, string path, int status, string code)
+    {
+        var (actual, body) = await SendAsync(method, path);
+
+        Assert.Equal(status, actual);
+        Assert.Equal(code, body?["error"]?["code"]?.GetValue<string>());
+        await OpenApiSchemas.AssertValidAsync(body!.ToJsonString(), "ErrorResponse");
+    }
+
+    [Theory]
+    [InlineData("GET", "/v1/images/generations")]
+    [InlineData("PUT", "/v1/images/generations")]
+    [InlineData("DELETE", "/v1/images/generations")]
+    [InlineData("POST", "/v1/models")]
+    [InlineData("POST", "/healthz")]
+    public async Task Request_WrongMethodOnKnownRoute_ReturnsClientErrorEnvelope(string method, string path)
+    {
+        var (status, body) = await SendAsync(method, path);
+
+        Assert.InRange(status, 400, 499);
+        Assert.NotNull(body);
+        await OpenApiSchemas.AssertValidAsync(body.ToJsonString(), "ErrorResponse");
+        Assert.Equal(["message", "type", "param", "code"], body["error"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Theory(Skip = "BUG: a wrong method on an existing route (GET /v1/images/generations, POST /v1/models, POST /healthz) " +
+        "falls through to AdapterRoutes' MapFallback and is answered 404 not_found 'No route for GET /v1/images/generations.', " +
+        "although the resource exists and AdapterErrorKind.MethodNotAllowed (405 method_not_allowed) is in the error table but " +
+        "thrown nowhere; expected 405 method_not_allowed with an Allow header naming the route's method.")]
+    [InlineData("GET", "/v1/images/generations", "POST")]
+    [InlineData("DELETE", "/v1/images/generations", "POST")]
+    [InlineData("POST", "/v1/models", "GET")]
+    [InlineData("POST", "/healthz", "GET")]
+    public async Task Request_WrongMethodOnKnownRoute_Returns405MethodNotAllowed(string method, string path, string allowed)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdapterApp.InboundKey);
+
+        using var response = await _app.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains(allowed, response.Content.Headers.Allow);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("method_not_allowed", body["error"]!["code"]!.GetValue<string>());
+    }
+
+    private async Task<(int Status, JsonNode? Body)> SendAsync(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdapterApp.InboundKey);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("""{"model":"SSD-1B","prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _app.Http.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{(int)response.StatusCode} '{text}'");
+        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+}
