@@ -20,7 +20,8 @@ internal sealed class BenchRun(BenchOptions options)
 
         await using var simulator = TargetProcess.Start("simulator", layout.SimulatorDll, [], new Dictionary<string, string>());
         await simulator.WaitReadyAsync("/inference/v1", TimeSpan.FromSeconds(30));
-        await using var proxy = TargetProcess.Start("yarp", RepoLayout.BenchDll, ["proxy", "--upstream", simulator.Origin.AbsoluteUri], new Dictionary<string, string>());
+        await using var proxy = TargetProcess.Start("yarp", RepoLayout.BenchDll, ["proxy", "--upstream", simulator.Origin.AbsoluteUri],
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
         await proxy.WaitReadyAsync("/inference/v1", TimeSpan.FromSeconds(30));
         await using var adapter = TargetProcess.Start("adapter", layout.ServerDll, [], AdapterSettings.AsEnvironment(simulator.Origin));
         await adapter.WaitReadyAsync(AdapterRoutes.Health, TimeSpan.FromSeconds(30));

@@ -13,13 +13,16 @@ internal static class ResultsReport
         var o = r.Options;
         md.AppendLine("# ImageAdapter benchmark results").AppendLine();
         md.AppendLine(($"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Elapsed.TotalMinutes:F1} min; {Environment.ProcessorCount} logical CPUs, " +
-            $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. Every cell: {o.WarmUp.TotalSeconds:F0} s warm-up, " +
-            $"{o.Duration.TotalSeconds:F0} s measured, closed loop (each client sends its next request when the previous answer is read)."));
+            $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. Every cell: {o.WarmUp.TotalSeconds:0.#} s warm-up, " +
+            $"{o.Duration.TotalSeconds:0.#} s measured, closed loop (each client sends its next request when the previous answer is read)."));
         md.AppendLine();
         md.AppendLine("All processes run on loopback on the same machine and share its CPUs: the load generator, the simulator, " +
             "the YARP proxy and the adapter. Nothing is pinned. On a 2-CPU machine a two-hop target (YARP, adapter) competes with " +
             "the simulator and the load generator for the same cores, which lowers its throughput and raises its latency more than " +
             "a deployment with the upstream elsewhere would.").AppendLine();
+        md.AppendLine("The simulator, the proxy and the adapter are framework-dependent Release builds started with `dotnet <dll>`, each " +
+            "with server GC (the ASP.NET Core default; the proxy gets `DOTNET_gcServer=1`); the load generator uses workstation GC. " +
+            "The simulator keeps every request it receives in memory (its test API) and is not a target of the memory figures.").AppendLine();
         md.AppendLine("Targets: **direct** = the Fireworks simulator called with the request the adapter would send; " +
             "**YARP** = the same request through a plain YARP pass-through (one .NET proxy hop, the floor); " +
             "**adapter** = `POST /v1/images/generations` on the standalone server in front of the simulator.").AppendLine();
@@ -149,16 +152,20 @@ internal static class ResultsReport
 
         var ratios = Rows(r).Select(row => (row.Workload, row.Clients,
             Ratio: r.Cell(row.Workload, row.Clients, TargetKind.Adapter).Load.Throughput / r.Cell(row.Workload, row.Clients, TargetKind.Yarp).Load.Throughput)).ToArray();
-        var worst = ratios.MinBy(x => x.Ratio);
-        var misses = ratios.Where(x => x.Ratio < 0.8).Select(x => ($"{x.Workload.Name} @ {x.Clients}: {x.Ratio:F2}")).ToArray();
+        // NaN (nothing answered in the window) counts as a miss: the ratio could not be shown to hold.
+        var worst = ratios.MinBy(x => double.IsNaN(x.Ratio) ? double.MinValue : x.Ratio);
+        var misses = ratios.Where(x => !(x.Ratio >= 0.8)).Select(x => ($"{x.Workload.Name} @ {x.Clients}: {x.Ratio:F2}")).ToArray();
         Row(md, "adapter throughput >= 0.8 x YARP on every workload",
             ($"lowest {worst.Ratio:F2} ({worst.Workload.Name}, {worst.Clients} clients)") + (misses.Length > 0 ? "; below 0.8: " + string.Join("; ", misses) : ""),
             misses.Length == 0);
 
         var latency = Workload.All.Where(w => w.N == 1 && r.Options.Clients.Contains(16)).Select(w => (w,
             Added: r.Cell(w, 16, TargetKind.Adapter).Load.P99 - r.Cell(w, 16, TargetKind.Direct).Load.P99)).ToArray();
-        Row(md, "p99 added latency over direct <= 5 ms at 16 clients, n=1",
-            string.Join("; ", latency.Select(x => ($"{x.w.Name}: {x.Added:F1} ms"))), latency.Length > 0 && latency.All(x => x.Added <= 5));
+        if (latency.Length > 0)
+        {
+            Row(md, "p99 added latency over direct <= 5 ms at 16 clients, n=1",
+                string.Join("; ", latency.Select(x => ($"{x.w.Name}: {x.Added:F1} ms"))), latency.All(x => x.Added <= 5));
+        }
 
         var n4 = Workload.All.Single(w => w.N == 4);
         if (r.Options.Clients.Contains(64))
