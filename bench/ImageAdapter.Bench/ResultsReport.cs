@@ -39,10 +39,10 @@ internal static class ResultsReport
     private static void ThroughputTable(StringBuilder md, BenchResults r)
     {
         md.AppendLine("## Throughput and latency").AppendLine();
-        md.AppendLine("Latency in ms, successful requests only. *Added* = adapter minus direct at the same percentile. " +
+        md.AppendLine("Latency in ms, successful requests only. *Added* = that target minus direct at the same percentile (YARP's is the floor's share). " +
             "*adapter / YARP* = throughput ratio, target >= 0.8.").AppendLine();
-        md.AppendLine("| workload | clients | direct req/s | YARP req/s | adapter req/s | adapter / YARP | direct p50 / p99 | YARP p50 / p99 | adapter p50 / p99 | added p50 / p99 |");
-        md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        md.AppendLine("| workload | clients | direct req/s | YARP req/s | adapter req/s | adapter / YARP | direct p50 / p99 | YARP p50 / p99 | adapter p50 / p99 | adapter added p50 / p99 | YARP added p50 / p99 |");
+        md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var (workload, clients) in Rows(r))
         {
             var d = r.Cell(workload, clients, TargetKind.Direct).Load;
@@ -51,7 +51,7 @@ internal static class ResultsReport
             var ratio = a.Throughput / y.Throughput;
             md.AppendLine((
                 $"| {workload.Name} | {clients} | {d.Throughput:F1} | {y.Throughput:F1} | {a.Throughput:F1} | {ratio:F2} {(ratio >= 0.8 ? "PASS" : "FAIL")} | " +
-                $"{d.P50:F1} / {d.P99:F1} | {y.P50:F1} / {y.P99:F1} | {a.P50:F1} / {a.P99:F1} | {a.P50 - d.P50:F1} / {a.P99 - d.P99:F1} |"));
+                $"{d.P50:F1} / {d.P99:F1} | {y.P50:F1} / {y.P99:F1} | {a.P50:F1} / {a.P99:F1} | {a.P50 - d.P50:F1} / {a.P99 - d.P99:F1} | {y.P50 - d.P50:F1} / {y.P99 - d.P99:F1} |"));
         }
 
         md.AppendLine();
@@ -160,11 +160,12 @@ internal static class ResultsReport
             misses.Length == 0);
 
         var latency = Workload.All.Where(w => w.N == 1 && r.Options.Clients.Contains(16)).Select(w => (w,
-            Added: r.Cell(w, 16, TargetKind.Adapter).Load.P99 - r.Cell(w, 16, TargetKind.Direct).Load.P99)).ToArray();
+            Added: r.Cell(w, 16, TargetKind.Adapter).Load.P99 - r.Cell(w, 16, TargetKind.Direct).Load.P99,
+            Floor: r.Cell(w, 16, TargetKind.Yarp).Load.P99 - r.Cell(w, 16, TargetKind.Direct).Load.P99)).ToArray();
         if (latency.Length > 0)
         {
             Row(md, "p99 added latency over direct <= 5 ms at 16 clients, n=1",
-                string.Join("; ", latency.Select(x => ($"{x.w.Name}: {x.Added:F1} ms"))), latency.All(x => x.Added <= 5));
+                string.Join("; ", latency.Select(x => ($"{x.w.Name}: {x.Added:F1} ms (YARP adds {x.Floor:F1} ms)"))), latency.All(x => x.Added <= 5));
         }
 
         var n4 = Workload.All.Single(w => w.N == 4);
