@@ -1,0 +1,27 @@
+namespace ImageAdapter.Bench;
+
+/// <summary>What one measured window produced; <see cref="SortedLatencies"/> holds successful requests only, in ms.</summary>
+internal sealed record LoadResult(double[] SortedLatencies, int Failures, long Bytes, TimeSpan Duration, string? FirstError)
+{
+    public int Succeeded => SortedLatencies.Length;
+
+    public double Throughput => Succeeded / Duration.TotalSeconds;
+
+    public double P50 => Percentile(0.50);
+
+    public double P99 => Percentile(0.99);
+
+    public double MegabytesPerResponse => Succeeded == 0 ? 0 : Bytes / (double)Succeeded / 1_000_000;
+
+    /// <summary>Nearest-rank percentile; NaN when nothing succeeded.</summary>
+    public double Percentile(double fraction)
+    {
+        if (SortedLatencies.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(fraction * SortedLatencies.Length) - 1;
+        return SortedLatencies[Math.Clamp(rank, 0, SortedLatencies.Length - 1)];
+    }
+}

@@ -1,0 +1,26 @@
+namespace ImageAdapter.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/ImageAdapter.Bench -- [--duration 8s] [--soak 5m] [--out bench/results.md]</c>;
+/// <c>proxy ...</c> is the YARP child process the bench starts itself.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "proxy")
+        {
+            await PassThroughProxy.RunAsync(args);
+            return 0;
+        }
+
+        var options = BenchOptions.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        return await new BenchRun(options).RunAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace ImageAdapter.Bench;
+
+/// <summary>
+/// One generation workload, and the equivalent request for each target: direct and YARP send the Fireworks call the
+/// adapter itself makes for it; the adapter gets the OpenAI request.
+/// </summary>
+internal sealed record Workload(string Name, string Model, int N, bool IsFlux)
+{
+    public const string Prompt = "a lighthouse on a cliff at dusk, oil painting";
+    public const string FireworksKey = "fw-test-key";
+    public const string AdapterKey = "bench-key";
+
+    public static readonly IReadOnlyList<Workload> All =
+    [
+        new("SDXL 1024x1024 PNG, n=1", "stable-diffusion-xl-1024-v1-0", 1, false),
+        new("SDXL 1024x1024 PNG, n=4", "stable-diffusion-xl-1024-v1-0", 4, false),
+        new("FLUX schnell 1024x1024 PNG, n=1", "flux-1-schnell-fp8", 1, true),
+    ];
+
+    public RequestTemplate For(TargetKind target) => target == TargetKind.Adapter ? AdapterRequest() : FireworksRequest();
+
+    /// <summary>What the adapter sends: SDXL <c>samples = n</c> (binary for 1, JSON array otherwise); FLUX one call per image.</summary>
+    private RequestTemplate FireworksRequest()
+    {
+        var path = IsFlux
+            ? $"/inference/v1/workflows/accounts/fireworks/models/{Model}/text_to_image"
+            : $"/inference/v1/image_generation/accounts/fireworks/models/{Model}";
+        var body = IsFlux ? $$"""{"prompt":"{{Prompt}}"}""" : $$"""{"prompt":"{{Prompt}}","samples":{{N}}}""";
+        var accept = N == 1 ? "image/png" : "application/json";
+        return new RequestTemplate(path, Encoding.UTF8.GetBytes(body), accept, FireworksKey);
+    }
+
+    private RequestTemplate AdapterRequest()
+    {
+        var body = $$"""{"model":"{{Model}}","prompt":"{{Prompt}}","n":{{N}}}""";
+        return new RequestTemplate(AdapterRoutes.Generations, Encoding.UTF8.GetBytes(body), "application/json", AdapterKey);
+    }
+}
