@@ -30,10 +30,22 @@ public sealed class AdapterHttpHandlers
     /// <summary><c>GET /v1/models</c>.</summary>
     public Task<IResult> ListModelsAsync(HttpContext context) => _models.HandleAsync(context);
 
-    /// <summary>Any other route: 404 in the OpenAI envelope, with a request id like every answer.</summary>
+    /// <summary>
+    /// Any other request: 405 with <c>Allow</c> for a known route and another method, else 404; in the OpenAI envelope,
+    /// with a request id like every answer.
+    /// </summary>
     public Task<IResult> NotFoundAsync(HttpContext context) =>
-        _endpoint.RunAsync(context, authenticate: false, _ => throw new AdapterException(AdapterErrorKind.NotFound,
-            $"No route for {context.Request.Method} {context.Request.Path}."));
+        _endpoint.RunAsync(context, authenticate: false, _ =>
+        {
+            var request = context.Request;
+            if (AdapterRoutes.Methods.TryGetValue(request.Path.Value ?? "", out var allowed))
+            {
+                context.Response.Headers.Allow = allowed;
+                throw new AdapterException(AdapterErrorKind.MethodNotAllowed, $"{request.Path} accepts {allowed}, not {request.Method}.");
+            }
+
+            throw new AdapterException(AdapterErrorKind.NotFound, $"No route for {request.Method} {request.Path}.");
+        });
 
     /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
     public IResult Health() => TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus);

@@ -12,6 +12,15 @@ public static class AdapterRoutes
     public const string Health = "/healthz";
     public const string Ready = "/readyz";
 
+    /// <summary>Each route's one method, so a request with another method gets 405 with <c>Allow</c>, not 404.</summary>
+    internal static IReadOnlyDictionary<string, string> Methods { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [Generations] = HttpMethods.Post,
+        [Models] = HttpMethods.Get,
+        [Health] = HttpMethods.Get,
+        [Ready] = HttpMethods.Get,
+    };
+
     public static IEndpointRouteBuilder MapImageAdapter(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(Generations, (HttpContext context, AdapterHttpHandlers handlers) => handlers.GenerateImagesAsync(context));

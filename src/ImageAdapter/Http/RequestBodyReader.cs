@@ -69,7 +69,7 @@ internal sealed class RequestBodyReader
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        && (!media.Charset.HasValue || HeaderUtilities.RemoveQuotes(media.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private async Task<ArrayBufferWriter<byte>> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
     {
@@ -99,6 +99,21 @@ internal sealed class RequestBodyReader
             {
                 throw new AdapterException(AdapterErrorKind.InvalidJson, "The request body must be a JSON object.");
             }
+
+            foreach (var field in document.RootElement.EnumerateObject())
+            {
+                if (!IsText(field.Value))
+                {
+                    throw new AdapterException(AdapterErrorKind.InvalidJson,
+                        $"The value of '{field.Name}' is not valid text: it holds an unpaired UTF-16 surrogate escape.", field.Name);
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON allows escapes such as "\ud800" that are not text; reading such a field name throws.
+            throw new AdapterException(AdapterErrorKind.InvalidJson,
+                "The request body is not valid JSON text: a field name holds an unpaired UTF-16 surrogate escape.");
         }
         catch (JsonException exception)
         {
@@ -106,6 +121,31 @@ internal sealed class RequestBodyReader
                 ? $"The request body is not valid JSON or is nested deeper than {_documentOptions.MaxDepth} levels " +
                   $"(line {line + 1}, position {exception.BytePositionInLine + 1})."
                 : "The request body repeats a field.");
+        }
+    }
+
+    // Whether every string in the value decodes to valid UTF-16 text (JSON escapes can spell unpaired surrogates).
+    private static bool IsText(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    value.GetString();
+                    return true;
+                }
+                catch (InvalidOperationException)
+                {
+                    return false;
+                }
+
+            case JsonValueKind.Array:
+                return value.EnumerateArray().All(IsText);
+            case JsonValueKind.Object:
+                return value.EnumerateObject().All(property => IsText(property.Value));
+            default:
+                return true;
         }
     }
 
