@@ -5,7 +5,7 @@ using Polly.Retry;
 namespace ImageAdapter.Resilience;
 
 /// <summary>
-/// When a Fireworks call is repeated (see <c>Resilience/README.md</c>): only where repeating cannot bill twice or where
+/// When a Fireworks call is repeated (the README's retry policy table): only where repeating cannot bill twice or where
 /// Fireworks asks for it, and only if the wait ends before the call's deadline. A generation that may have run is
 /// never repeated blindly: no retry after a timeout, a reset after sending, or a 500/502/504.
 /// </summary>

@@ -39,9 +39,11 @@ internal sealed class KeyVaultSecretCache
         var snapshot = Volatile.Read(ref current);
         if (snapshot is not null && time.GetUtcNow() < snapshot.RefreshAfter)
         {
+            SecretCacheMetrics.Hit(SecretName);
             return snapshot.Value;
         }
 
+        SecretCacheMetrics.Miss(SecretName);
         return (await ReadSharedAsync(cancellationToken).ConfigureAwait(false)).Value;
     }
 

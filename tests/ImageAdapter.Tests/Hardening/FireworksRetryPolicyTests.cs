@@ -6,7 +6,7 @@ using Polly;
 
 namespace ImageAdapter.Tests.Hardening;
 
-/// <summary>The retry policy table of <c>Resilience/README.md</c>, row by row.</summary>
+/// <summary>The README's retry policy table, row by row.</summary>
 public sealed class FireworksRetryPolicyTests
 {
     private const string Generation = "image_generation/accounts/fireworks/models/SSD-1B";

@@ -1,4 +1,5 @@
 using ImageAdapter.Errors;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ImageAdapter.Tests.KeyVault;
@@ -48,6 +49,24 @@ public sealed class KeyVaultFireworksKeySourceTests(KeyVaultEnvironment environm
 
         Assert.All(keys, k => Assert.Equal("fw-key-1", k));
         Assert.Equal(1, vault.ReadsOf(harness.FireworksSecret));
+    }
+
+    [Fact]
+    public async Task GetKey_ColdThenWarm_RecordsOneMissThenHits()
+    {
+        await using var harness = new SecretSourceHarness(environment);
+        vault.SetSecret(harness.FireworksSecret, "fw-key-1");
+        using var lookups = new MetricCollector<long>(null, "ImageAdapter", "image_adapter.secret_cache.lookups");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.Fireworks.GetKeyAsync(Ct);
+        }
+
+        var results = lookups.GetMeasurementSnapshot()
+            .Where(m => Equals(m.Tags["image_adapter.secret"], harness.FireworksSecret))
+            .Select(m => (string)m.Tags["image_adapter.cache.result"]!);
+        Assert.Equal(["miss", "hit", "hit"], results);
     }
 
     [Fact]
