@@ -36,6 +36,14 @@ public sealed class FakeManagedIdentityEndpoint : IAsyncDisposable
     /// <summary>The <c>client_id</c> of the last token request (set for a user-assigned identity).</summary>
     public string? LastClientId { get; private set; }
 
+    /// <summary>
+    /// Every client id a token was asked for. The credential's token cache is process-wide, so whether a given test
+    /// triggers a request depends on what ran before it: assert membership here rather than on <see cref="LastClientId"/>.
+    /// </summary>
+    public IReadOnlyCollection<string> ClientIdsSeen => clientIdsSeen.Keys.ToArray();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> clientIdsSeen = new();
+
     public string? LastResource { get; private set; }
 
     public static async Task<FakeManagedIdentityEndpoint> StartAsync(string issuedToken)
@@ -72,6 +80,7 @@ public sealed class FakeManagedIdentityEndpoint : IAsyncDisposable
 
         Interlocked.Increment(ref tokenRequests);
         LastClientId = query["client_id"];
+        clientIdsSeen[LastClientId ?? ""] = true;
         LastResource = query["resource"];
         await context.Response.WriteAsJsonAsync(new
         {

@@ -21,7 +21,7 @@ public sealed class KeyVaultFireworksKeySourceTests(KeyVaultEnvironment environm
 
         Assert.Equal("fw-key-1", key);
         Assert.Equal(1, vault.ReadsOf(harness.FireworksSecret));
-        Assert.Equal(environment.ClientId, environment.Identity.LastClientId);
+        Assert.Contains(environment.ClientId, environment.Identity.ClientIdsSeen); // the user-assigned identity
         Assert.Equal("https://vault.azure.net", environment.Identity.LastResource);
     }
 
