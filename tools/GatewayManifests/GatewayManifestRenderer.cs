@@ -155,6 +155,17 @@ public static partial class GatewayManifestRenderer
                 y.Append(CultureInfo.InvariantCulture, $"      namespace: {ns}\n");
             }
 
+            // The adapter answers an OpenAI usage block; these keys let a BackendTrafficPolicy charge token budgets.
+            y.Append("""
+                  llmRequestCosts:
+                    - metadataKey: llm_input_token
+                      type: InputToken
+                    - metadataKey: llm_output_token
+                      type: OutputToken
+                    - metadataKey: llm_total_token
+                      type: TotalToken
+
+                """);
             y.Append("  rules:\n");
             foreach (var model in chunks[i])
             {

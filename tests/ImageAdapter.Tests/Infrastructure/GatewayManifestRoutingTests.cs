@@ -66,6 +66,18 @@ public sealed partial class GatewayManifestRoutingTests
 
     [Theory]
     [MemberData(nameof(GatewayManifestSet.Sources), MemberType = typeof(GatewayManifestSet))]
+    public void Routes_CaptureTheUsageTokens_ForTokenBudgets(string source)
+    {
+        var routes = GatewayManifestSet.Load(source).OfKind("AIGatewayRoute").ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.Equal(
+            [("llm_input_token", "InputToken"), ("llm_output_token", "OutputToken"), ("llm_total_token", "TotalToken")],
+            route["spec"]!["llmRequestCosts"]!.AsArray().Select(cost => ((string)cost!["metadataKey"]!, (string)cost["type"]!))));
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayManifestSet.Sources), MemberType = typeof(GatewayManifestSet))]
     public void RouteTimeout_AboveAdapterDeadline_BelowAzureCut(string source)
     {
         foreach (var rule in Rules(GatewayManifestSet.Load(source)))
