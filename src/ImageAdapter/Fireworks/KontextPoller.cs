@@ -64,15 +64,19 @@ internal sealed partial class KontextPoller(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            LogDeadline(logger, model.Id, _options.PollDeadline.TotalSeconds);
-            throw new AdapterException(AdapterErrorKind.GenerationTimedOut,
-                $"The image was not ready within {_options.PollDeadline.TotalSeconds:0} seconds.");
+            throw DeadlinePassed(model);
         }
         catch (AdapterException exception) when (exception.Kind == AdapterErrorKind.UpstreamTimeout && deadline.IsCancellationRequested)
         {
-            throw new AdapterException(AdapterErrorKind.GenerationTimedOut,
-                $"The image was not ready within {_options.PollDeadline.TotalSeconds:0} seconds.");
+            throw DeadlinePassed(model);
         }
+    }
+
+    private AdapterException DeadlinePassed(ModelEntry model)
+    {
+        LogDeadline(logger, model.Id, _options.PollDeadline.TotalSeconds);
+        return new AdapterException(AdapterErrorKind.GenerationTimedOut,
+            $"The image was not ready within {_options.PollDeadline.TotalSeconds:0} seconds.");
     }
 
     private async Task<string> PollUntilReadyAsync(ModelEntry model, string requestId, Activity? activity, CancellationToken cancellationToken)
