@@ -101,7 +101,7 @@ internal sealed partial class FireworksImageClient(
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            var bytes = await ReadBodyAsync(response.Content, timeout.Token);
             outcome = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             LogCall(logger, method.Method, Describe(url), (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new Exchange(
@@ -144,6 +144,24 @@ internal sealed partial class FireworksImageClient(
             telemetry.UpstreamDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new(TelemetryTags.Family, family), new(TelemetryTags.UpstreamOutcome, outcome), new(TelemetryTags.ProviderName, AdapterTelemetry.Provider));
         }
+    }
+
+    /// <summary>
+    /// Images are megabytes: with a Content-Length (which Fireworks sends) the body goes straight into one array of its
+    /// exact size. <see cref="HttpContent.ReadAsByteArrayAsync()"/> would buffer it and then copy it out, twice the bytes.
+    /// Without a length, or beyond <see cref="HttpClient.MaxResponseContentBufferSize"/>, it still decides (and refuses).
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is not { } length || length > http.MaxResponseContentBufferSize)
+        {
+            return await content.ReadAsByteArrayAsync(cancellationToken);
+        }
+
+        var body = new byte[length];
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return body;
     }
 
     // Sample URLs may carry signed query strings: log scheme, host and path only.

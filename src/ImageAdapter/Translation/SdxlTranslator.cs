@@ -39,7 +39,7 @@ internal sealed class SdxlTranslator : IFamilyTranslator
             ?? throw new JsonException("The image_generation answer is null.");
         return artifacts
             .Select(artifact => new GeneratedImage(
-                Base64Payload.Decode(artifact.Base64 ?? throw new JsonException("An artifact has no base64.")),
+                artifact.Base64 ?? throw new JsonException("An artifact has no base64."),
                 artifact.FinishReason == FireworksPaths.ContentFiltered))
             .ToArray();
     }
