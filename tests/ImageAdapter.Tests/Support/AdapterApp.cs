@@ -65,7 +65,7 @@ public sealed class AdapterApp : IAsyncDisposable
         }
 
         var factory = new AdapterFactory(merged);
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         await StartLock.WaitAsync();
         string address;
         try
@@ -110,6 +110,8 @@ public sealed class AdapterApp : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // A free loopback port: without a URL the server would take 7071, its `func start`-like default.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             foreach (var (name, value) in settings)
             {
                 builder.UseSetting(name, value);
