@@ -30,7 +30,7 @@ internal sealed class ImageGenerator(
 {
     private readonly FrozenDictionary<ApiFamily, IFamilyTranslator> _translators = translators.ToFrozenDictionary(t => t.Family);
 
-    public async Task<IReadOnlyList<GeneratedImage>> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken)
+    public async Task<Generation> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken)
     {
         var model = request.Model;
         using var activity = AdapterTelemetry.Source.StartActivity($"{AdapterTelemetry.Operation} {model.Id}");
@@ -43,10 +43,10 @@ internal sealed class ImageGenerator(
         try
         {
             using var lease = await limiter.AcquireAsync(cancellationToken);
-            var images = await GenerateAdmittedAsync(request, cancellationToken);
+            var generation = Check(request, await GenerateAdmittedAsync(request, cancellationToken));
             status = 200;
-            Record(request, images, activity);
-            return images;
+            Record(request, generation, activity);
+            return generation;
         }
         catch (AdapterException exception)
         {
@@ -85,20 +85,35 @@ internal sealed class ImageGenerator(
         return results.SelectMany(images => images).ToArray();
     }
 
-    private void Record(ImageGenerationRequest request, IReadOnlyList<GeneratedImage> images, Activity? activity)
+    /// <summary>
+    /// Refuses filtered content and anything that is not a whole PNG or JPEG, and measures each image once: the
+    /// response, the usage block and the telemetry all use these sizes.
+    /// </summary>
+    private Generation Check(ImageGenerationRequest request, IReadOnlyList<GeneratedImage> images)
+    {
+        if (images.Any(image => image.ContentFiltered))
+        {
+            throw new AdapterException(AdapterErrorKind.ContentPolicyViolation, "Your request was rejected by Fireworks' safety system.");
+        }
+
+        var checkedImages = images
+            .Select(image => ImageInspector.Inspect(image.Bytes) is var (format, size)
+                ? new CheckedImage(image.Bytes, format, size)
+                : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned something that is not a PNG or JPEG image."))
+            .ToArray();
+        return new Generation(checkedImages, usage.Calculate(request, checkedImages.Select(image => image.Size)));
+    }
+
+    private void Record(ImageGenerationRequest request, Generation generation, Activity? activity)
     {
         var model = new KeyValuePair<string, object?>(TelemetryTags.RequestModel, request.Model.Id);
         var provider = new KeyValuePair<string, object?>(TelemetryTags.ProviderName, AdapterTelemetry.Provider);
-        telemetry.ImagesGenerated.Add(images.Count, model);
-
-        // The same count the response reports (UsageCalculator), from the image headers only.
-        var sizes = images.Select(image => ImageInspector.Inspect(image.Bytes)?.Size).OfType<ImageSize>().ToArray();
-        var tokens = usage.Calculate(request, sizes);
-        telemetry.TokenUsage.Record(tokens.InputTokens, model, provider, new(TelemetryTags.TokenType, "input"));
-        telemetry.TokenUsage.Record(tokens.OutputTokens, model, provider, new(TelemetryTags.TokenType, "output"));
-        activity?.SetTag(TelemetryTags.ImageCount, images.Count);
-        activity?.SetTag(TelemetryTags.InputTokens, tokens.InputTokens);
-        activity?.SetTag(TelemetryTags.OutputTokens, tokens.OutputTokens);
+        telemetry.ImagesGenerated.Add(generation.Images.Count, model);
+        telemetry.TokenUsage.Record(generation.Usage.InputTokens, model, provider, new(TelemetryTags.TokenType, "input"));
+        telemetry.TokenUsage.Record(generation.Usage.OutputTokens, model, provider, new(TelemetryTags.TokenType, "output"));
+        activity?.SetTag(TelemetryTags.ImageCount, generation.Images.Count);
+        activity?.SetTag(TelemetryTags.InputTokens, generation.Usage.InputTokens);
+        activity?.SetTag(TelemetryTags.OutputTokens, generation.Usage.OutputTokens);
     }
 
     private async Task<IReadOnlyList<GeneratedImage>> RunAsync(ModelEntry model, FireworksCall call, CancellationToken cancellationToken)

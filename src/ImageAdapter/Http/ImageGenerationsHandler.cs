@@ -19,9 +19,9 @@ internal sealed partial class ImageGenerationsHandler(
         endpoint.RunAsync(context, authenticate: true, async cancellationToken =>
         {
             var request = validator.Validate(await reader.ReadAsync(context.Request, cancellationToken));
-            var images = await generator.GenerateAsync(request, cancellationToken);
-            var (response, realSize) = await builder.BuildAsync(request, images, cancellationToken);
-            LogGenerated(logger, request.Model.Id, request.Model.Family.ToString(), images.Count, realSize);
+            var generation = await generator.GenerateAsync(request, cancellationToken);
+            var (response, realSize) = await builder.BuildAsync(request, generation, cancellationToken);
+            LogGenerated(logger, request.Model.Id, request.Model.Family.ToString(), generation.Images.Count, realSize);
             context.Response.Headers[ImageResponseBuilder.SizeHeader] = realSize;
             return TypedResults.Json(response, OpenAIJsonContext.Responses.ImagesResponse);
         });

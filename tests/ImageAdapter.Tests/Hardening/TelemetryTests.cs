@@ -83,6 +83,24 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Generate_ContentFiltered_CountedAs400WithNoImageGenerated()
+    {
+        // Regression: filtered content was counted as a 200 with images before the response turned it into a 400.
+        await using var app = await AdapterApp.StartAsync();
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        using var requests = new MetricCollector<long>(meters, "ImageAdapter", "image_adapter.requests");
+        using var images = new MetricCollector<long>(meters, "ImageAdapter", "image_adapter.images.generated");
+        app.Simulator.State.EnqueueFault(FireworksSimulator.SimulatorFault.ContentFiltered());
+
+        using var response = await app.GenerateAsync(HardeningClient.Flux, cancellationToken: Token);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var request = Assert.Single(requests.GetMeasurementSnapshot());
+        Assert.Equal((400, "content_policy_violation"), ((int?)request.Tags["http.response.status_code"], (string?)request.Tags["error.type"]));
+        Assert.Empty(images.GetMeasurementSnapshot());
+    }
+
+    [Fact]
     public async Task Generate_ExportersConfigured_StillServesAndLogsNoError()
     {
         // Both exporters point at a closed port: export fails in the background, serving must not.
