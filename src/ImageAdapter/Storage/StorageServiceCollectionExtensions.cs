@@ -23,10 +23,10 @@ internal static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        var section = configuration.GetSection(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
-        var section = configuration.GetSection(StorageOptions.Section);
         if (string.IsNullOrWhiteSpace(section[nameof(StorageOptions.BlobServiceUri)])
             && string.IsNullOrWhiteSpace(section[nameof(StorageOptions.ConnectionString)]))
         {
