@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http;
 namespace ImageAdapter;
 
 /// <summary>
-/// The adapter's HTTP entry points, the same for both hosts: the standalone server maps them as minimal-API routes
-/// (<see cref="AdapterRoutes"/>), the Functions app calls them from its HTTP triggers.
+/// The adapter's HTTP entry points, the same for both hosts: the standalone server maps them as routes
+/// (<see cref="AdapterRoutes"/>), the Functions app calls them from its HTTP triggers. Each writes its whole answer,
+/// error envelope included, through <see cref="HttpContext.Response"/> and returns nothing: a Functions trigger that
+/// returned the answer as a value would also send its body back to the host over gRPC.
 /// </summary>
 public sealed class AdapterHttpHandlers
 {
@@ -25,37 +27,43 @@ public sealed class AdapterHttpHandlers
     }
 
     /// <summary><c>POST /v1/images/generations</c>.</summary>
-    public Task<IResult> GenerateImagesAsync(HttpContext context) => _generations.HandleAsync(context);
+    public Task GenerateImagesAsync(HttpContext context) => WriteAsync(context, _generations.HandleAsync(context));
 
     /// <summary><c>GET /v1/models</c>.</summary>
-    public Task<IResult> ListModelsAsync(HttpContext context) => _models.HandleAsync(context);
+    public Task ListModelsAsync(HttpContext context) => WriteAsync(context, _models.HandleAsync(context));
 
     /// <summary>
     /// Any other request: 405 with <c>Allow</c> for a known route and another method, else 404; in the OpenAI envelope,
     /// with a request id like every answer.
     /// </summary>
-    public Task<IResult> NotFoundAsync(HttpContext context) =>
-        _endpoint.RunAsync(context, authenticate: false, _ =>
+    public Task NotFoundAsync(HttpContext context) => WriteAsync(context, _endpoint.RunAsync(context, authenticate: false, _ =>
+    {
+        var request = context.Request;
+        if (AdapterRoutes.Methods.TryGetValue(request.Path.Value ?? "", out var allowed))
         {
-            var request = context.Request;
-            if (AdapterRoutes.Methods.TryGetValue(request.Path.Value ?? "", out var allowed))
-            {
-                context.Response.Headers.Allow = allowed;
-                throw new AdapterException(AdapterErrorKind.MethodNotAllowed, $"{request.Path} accepts {allowed}, not {request.Method}.");
-            }
+            context.Response.Headers.Allow = allowed;
+            throw new AdapterException(AdapterErrorKind.MethodNotAllowed, $"{request.Path} accepts {allowed}, not {request.Method}.");
+        }
 
-            throw new AdapterException(AdapterErrorKind.NotFound, $"No route for {request.Method} {request.Path}.");
-        });
+        throw new AdapterException(AdapterErrorKind.NotFound, $"No route for {request.Method} {request.Path}.");
+    }));
 
     /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
-    public IResult Health() => TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus);
+    public Task HealthAsync(HttpContext context) =>
+        TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus).ExecuteAsync(context);
 
     /// <summary>
     /// <c>GET /readyz</c>: 200 <c>{"status":"ready"}</c> when the Fireworks key and the inbound keys can be had from their
     /// (cached) source, else 503 <c>{"status":"not_ready"}</c>. No authentication; reveals no configuration.
     /// </summary>
-    public async Task<IResult> ReadyAsync(HttpContext context) => await _readiness.IsReadyAsync(context.RequestAborted)
-        ? TypedResults.Json(new HealthStatus("ready"), Contract.OpenAIJsonContext.Responses.HealthStatus)
-        : TypedResults.Json(new HealthStatus("not_ready"), Contract.OpenAIJsonContext.Responses.HealthStatus,
-            statusCode: StatusCodes.Status503ServiceUnavailable);
+    public async Task ReadyAsync(HttpContext context)
+    {
+        var result = await _readiness.IsReadyAsync(context.RequestAborted)
+            ? TypedResults.Json(new HealthStatus("ready"), Contract.OpenAIJsonContext.Responses.HealthStatus)
+            : TypedResults.Json(new HealthStatus("not_ready"), Contract.OpenAIJsonContext.Responses.HealthStatus,
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        await result.ExecuteAsync(context);
+    }
+
+    private static async Task WriteAsync(HttpContext context, Task<IResult> answer) => await (await answer).ExecuteAsync(context);
 }

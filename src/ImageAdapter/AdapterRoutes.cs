@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageAdapter;
 
@@ -23,13 +24,15 @@ public static class AdapterRoutes
 
     public static IEndpointRouteBuilder MapImageAdapter(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Generations, (HttpContext context, AdapterHttpHandlers handlers) => handlers.GenerateImagesAsync(context));
-        routes.MapGet(Models, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ListModelsAsync(context));
-        routes.MapGet(Health, (AdapterHttpHandlers handlers) => handlers.Health());
-        routes.MapGet(Ready, (HttpContext context, AdapterHttpHandlers handlers) => handlers.ReadyAsync(context));
-        routes.MapFallback((HttpContext context, AdapterHttpHandlers handlers) => handlers.NotFoundAsync(context));
+        routes.MapPost(Generations, context => Handlers(context).GenerateImagesAsync(context));
+        routes.MapGet(Models, context => Handlers(context).ListModelsAsync(context));
+        routes.MapGet(Health, context => Handlers(context).HealthAsync(context));
+        routes.MapGet(Ready, context => Handlers(context).ReadyAsync(context));
+        routes.MapFallback(context => Handlers(context).NotFoundAsync(context));
         return routes;
     }
+
+    private static AdapterHttpHandlers Handlers(HttpContext context) => context.RequestServices.GetRequiredService<AdapterHttpHandlers>();
 }
 
 /// <summary>Body of <c>/healthz</c>.</summary>
