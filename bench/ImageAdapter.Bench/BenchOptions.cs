@@ -12,7 +12,9 @@ internal sealed record BenchOptions(
     string? RepoRoot,
     bool SkipBuild,
     int AllocationRequests,
-    int Startups)
+    int Startups,
+    IReadOnlyList<TargetKind> Targets,
+    string? FunctionsHost)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ImageAdapter.Bench -- [options]
@@ -23,14 +25,23 @@ internal sealed record BenchOptions(
           --out bench/results.md
           --alloc-requests 100 requests per workload for allocated bytes per request (default 100)
           --startups 3         adapter starts timed for start-to-first-response (default 3, median reported)
+          --targets LIST       any of direct,yarp,adapter,yarp-server,functions (default: all), in that order
+          --functions-host DIR folder with the Functions host's build.sh and run.sh (default ../shared/functions-host;
+                               Core Tools' `func` is used instead when it is on the PATH)
           --repo PATH          repository root (default: found from the working directory)
-          --no-build           use existing Release builds of the server and simulator
+          --no-build           use existing Release builds (server, simulator, published Functions app and host)
+
+        dotnet run -c Release --project bench/ImageAdapter.Bench -- load --url http://127.0.0.1:7071 [options]
+          closed-loop load on one running adapter (any host), printing throughput and latency:
+          --workload sdxl-n1   sdxl-n1, sdxl-n4 or flux-n1 (default sdxl-n1)
+          --clients 16 --duration 20s --warmup 2s --key bench-key
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         var options = new BenchOptions(
-            TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, "bench/results.md", [1, 16, 64], null, false, 100, 3);
+            TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, "bench/results.md", [1, 16, 64], null, false, 100, 3,
+            TargetKinds.All, null);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -45,6 +56,8 @@ internal sealed record BenchOptions(
                 "--no-build" => options with { SkipBuild = true },
                 "--alloc-requests" => options with { AllocationRequests = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--startups" => options with { Startups = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--targets" => options with { Targets = ParseTargets(Next()) },
+                "--functions-host" => options with { FunctionsHost = Next() },
                 _ => null,
             };
             if (options is null)
@@ -54,6 +67,13 @@ internal sealed record BenchOptions(
         }
 
         return options;
+    }
+
+    /// <summary>Reads <c>direct,yarp-server</c>; the run keeps the canonical order whatever the order given.</summary>
+    public static IReadOnlyList<TargetKind> ParseTargets(string text)
+    {
+        var wanted = text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TargetKinds.Parse).ToHashSet();
+        return TargetKinds.All.Where(wanted.Contains).ToArray();
     }
 
     /// <summary>Reads <c>500ms</c>, <c>10s</c>, <c>5m</c> or a plain number of seconds.</summary>

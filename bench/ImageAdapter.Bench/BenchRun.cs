@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ImageAdapter.Bench;
 
 /// <summary>
-/// Starts the simulator, the YARP proxy and the adapter as separate processes, runs every workload at every
-/// concurrency against each of them, then measures start-up, allocations and (optionally) the soak, and writes the report.
+/// Starts the simulator and the selected targets as separate processes, runs every workload at every concurrency
+/// against each of them, then measures start-up, allocations and (optionally) the soak, and writes the report.
 /// </summary>
 internal sealed class BenchRun(BenchOptions options)
 {
@@ -13,64 +13,61 @@ internal sealed class BenchRun(BenchOptions options)
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var layout = RepoLayout.Find(options.RepoRoot);
+        var functions = options.Targets.Contains(TargetKind.Functions) ? FunctionsHostLauncher.Find(layout, options.FunctionsHost) : null;
         if (!options.SkipBuild)
         {
-            await layout.BuildAsync();
+            await layout.BuildAsync(functions is not null);
         }
 
-        await using var simulator = TargetProcess.Start("simulator", layout.SimulatorDll, [], new Dictionary<string, string>());
-        await simulator.WaitReadyAsync("/inference/v1", TimeSpan.FromSeconds(30));
-        await using var proxy = TargetProcess.Start("yarp", RepoLayout.BenchDll, ["proxy", "--upstream", simulator.Origin.AbsoluteUri],
-            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
-        await proxy.WaitReadyAsync("/inference/v1", TimeSpan.FromSeconds(30));
-        await using var adapter = TargetProcess.Start("adapter", layout.ServerDll, [], AdapterSettings.AsEnvironment(simulator.Origin));
-        await adapter.WaitReadyAsync(AdapterRoutes.Health, TimeSpan.FromSeconds(30));
-        var targets = new Dictionary<TargetKind, TargetProcess>
+        if (functions is not null)
         {
-            [TargetKind.Direct] = simulator,
-            [TargetKind.Yarp] = proxy,
-            [TargetKind.Adapter] = adapter,
-        };
+            await functions.PrepareAsync(build: !options.SkipBuild);
+        }
 
-        if (!await SmokeTestAsync(targets))
+        Console.WriteLine($"starting {string.Join(", ", options.Targets.Select(t => t.CliName()))}...");
+        await using var set = await TargetSet.StartAsync(layout, options.Targets, functions);
+        if (!await SmokeTestAsync(set.Targets))
         {
             return 1;
         }
 
-        Console.WriteLine($"start-up: {options.Startups} adapter starts...");
-        var startup = await StartupProbe.MeasureAsync(layout, simulator.Origin, options.Startups);
+        StartupResult? startup = null;
+        if (set.Find(TargetKind.Adapter) is not null && options.Startups > 0)
+        {
+            Console.WriteLine($"start-up: {options.Startups} adapter starts...");
+            startup = await StartupProbe.MeasureAsync(layout, set.Simulator.Origin, options.Startups);
+        }
 
         var cells = new List<CellResult>();
         foreach (var workload in Workload.All)
         {
             foreach (var clients in options.Clients)
             {
-                foreach (var (kind, target) in targets)
+                foreach (var target in set.Targets)
                 {
                     target.WorkingSet.Reset();
-                    var load = await LoadRunner.RunAsync(target.Origin, workload.For(kind), clients, options.WarmUp, options.Duration);
-                    var cell = new CellResult(workload, clients, kind, load, target.WorkingSet.Peak);
+                    var load = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, options.Duration);
+                    var cell = new CellResult(workload, clients, target.Kind, load, target.WorkingSet.Peak, target.WorkingSet.Peaks);
                     cells.Add(cell);
                     Console.WriteLine(
-                        $"{workload.Name,-32} {clients,3} clients {kind,-8} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
+                        $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-11} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
                         $"ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
                 }
             }
         }
 
-        var runPeaks = targets.ToDictionary(pair => pair.Key, pair => cells.Where(c => c.Target == pair.Key).Max(c => c.PeakWorkingSet));
-
-        Console.WriteLine($"allocations: {options.AllocationRequests} requests per workload...");
-        var allocations = await AllocationProbe.MeasureAsync(simulator.Origin, adapter.Origin, options.AllocationRequests);
+        var measured = set.Targets.Where(t => t.Kind != TargetKind.Direct).ToArray();
+        Console.WriteLine($"allocations: {options.AllocationRequests} requests per workload and target, out of process...");
+        var allocations = await AllocationProbe.MeasureAsync(measured, options.AllocationRequests);
 
         SoakResult? soak = null;
-        if (options.Soak > TimeSpan.Zero)
+        if (options.Soak > TimeSpan.Zero && set.Find(TargetKind.Adapter) is { } adapter)
         {
             Console.WriteLine($"soak: {options.Soak} at {SoakRun.Clients} clients...");
             soak = await SoakRun.RunAsync(adapter, options.Soak);
         }
 
-        var results = new BenchResults(options, cells, startup, allocations, soak, runPeaks, startedAt, clock.Elapsed);
+        var results = new BenchResults(options, cells, startup, allocations, soak, functions?.Description, startedAt, clock.Elapsed);
         var markdown = ResultsReport.Render(results);
         var output = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(layout.Root, options.OutputPath);
         await File.WriteAllTextAsync(output, markdown);
@@ -81,17 +78,17 @@ internal sealed class BenchRun(BenchOptions options)
     }
 
     /// <summary>One request per workload and target before measuring: a target that cannot answer would only produce noise.</summary>
-    private static async Task<bool> SmokeTestAsync(IReadOnlyDictionary<TargetKind, TargetProcess> targets)
+    private static async Task<bool> SmokeTestAsync(IReadOnlyList<BenchTarget> targets)
     {
         using var client = new SequentialClient();
         var ok = true;
         foreach (var workload in Workload.All)
         {
-            foreach (var (kind, target) in targets)
+            foreach (var target in targets)
             {
-                if (await client.SendAsync(target.Origin, workload.For(kind), 1) != 0)
+                if (await client.SendAsync(target.Origin, workload.For(target.Kind), 1) != 0)
                 {
-                    Console.Error.WriteLine($"smoke test failed: {workload.Name} against {kind}\n{target.RecentOutput()}");
+                    Console.Error.WriteLine($"smoke test failed: {workload.Name} against {target.Kind.Label()}\n{target.RecentOutput()}");
                     ok = false;
                 }
             }

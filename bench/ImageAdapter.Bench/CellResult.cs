@@ -1,4 +1,7 @@
 namespace ImageAdapter.Bench;
 
-/// <summary>One workload at one concurrency against one target, with the target process's peak working set meanwhile.</summary>
-internal sealed record CellResult(Workload Workload, int Clients, TargetKind Target, LoadResult Load, long PeakWorkingSet);
+/// <summary>
+/// One workload at one concurrency against one target, with the peak of its serving processes' summed working set
+/// meanwhile and each process's own peak.
+/// </summary>
+internal sealed record CellResult(Workload Workload, int Clients, TargetKind Target, LoadResult Load, long PeakWorkingSet, IReadOnlyList<ProcessPeak> ProcessPeaks);

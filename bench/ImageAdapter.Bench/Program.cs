@@ -1,8 +1,8 @@
 namespace ImageAdapter.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/ImageAdapter.Bench -- [--duration 8s] [--soak 5m] [--out bench/results.md]</c>;
-/// <c>proxy ...</c> is the YARP child process the bench starts itself.
+/// <c>dotnet run -c Release --project bench/ImageAdapter.Bench -- [--duration 8s] [--targets ...] [--out bench/results.md]</c>;
+/// <c>proxy ...</c> is the YARP child process the bench starts itself; <c>load ...</c> drives an adapter already running.
 /// </summary>
 internal static class Program
 {
@@ -12,6 +12,11 @@ internal static class Program
         {
             await PassThroughProxy.RunAsync(args);
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await LoadCommand.RunAsync(args);
         }
 
         var options = BenchOptions.Parse(args);

@@ -6,7 +6,7 @@ namespace ImageAdapter.Bench;
 internal static class SoakRun
 {
     public const int Clients = 16;
-    public static async Task<SoakResult> RunAsync(TargetProcess adapter, TimeSpan duration)
+    public static async Task<SoakResult> RunAsync(BenchTarget adapter, TimeSpan duration)
     {
         var template = Workload.All[0].For(TargetKind.Adapter);
         // Every 10 s; more often for a short soak, so its first and last windows still hold samples.

@@ -1,6 +1,6 @@
 namespace ImageAdapter.Bench;
 
-/// <summary>The three things the same workload runs against.</summary>
+/// <summary>The things the same workload runs against.</summary>
 internal enum TargetKind
 {
     /// <summary>The Fireworks simulator, called directly.</summary>
@@ -11,4 +11,10 @@ internal enum TargetKind
 
     /// <summary>The adapter server in front of the simulator.</summary>
     Adapter,
+
+    /// <summary>A second YARP pass-through in front of a second adapter server: the server behind one proxy hop.</summary>
+    YarpServer,
+
+    /// <summary>The Functions app under the Azure Functions host, which proxies each request to its worker.</summary>
+    Functions,
 }

@@ -4,44 +4,38 @@ using System.Diagnostics;
 namespace ImageAdapter.Bench;
 
 /// <summary>
-/// One server under test in its own process (<c>dotnet X.dll --urls http://127.0.0.1:PORT</c>), so its working set is
-/// its own and the load generator does not share its heap.
+/// One server under test in its own process (<c>dotnet X.dll --urls http://127.0.0.1:PORT</c>, or a launcher such as
+/// the Functions host's), so its working set is its own and the load generator does not share its heap. Stopped with
+/// every process it started on dispose.
 /// </summary>
 internal sealed class TargetProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
     private TargetProcess(string name, Process process, Uri origin)
     {
         Name = name;
-        _process = process;
+        Process = process;
         Origin = origin;
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        WorkingSet = new WorkingSetSampler(process);
+        Process.OutputDataReceived += (_, e) => Keep(e.Data);
+        Process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        Process.BeginOutputReadLine();
+        Process.BeginErrorReadLine();
     }
 
     public string Name { get; }
 
+    public Process Process { get; }
+
     public Uri Origin { get; }
 
-    public WorkingSetSampler WorkingSet { get; }
+    public bool HasExited => Process.HasExited;
 
-    public bool HasExited => _process.HasExited;
-
+    /// <summary>Starts <c>dotnet <paramref name="dll"/> [args] --urls http://127.0.0.1:PORT</c> on a free port.</summary>
     public static TargetProcess Start(string name, string dll, IEnumerable<string> extraArgs, IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreePort.Next();
-        var origin = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo(RepoLayout.DotnetHost)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
+        var origin = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var start = new ProcessStartInfo(RepoLayout.DotnetHost) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
         foreach (var arg in extraArgs)
         {
@@ -51,6 +45,15 @@ internal sealed class TargetProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(origin.AbsoluteUri.TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return Start(name, start, origin, environment);
+    }
+
+    /// <summary>Starts a prepared command that will listen on <paramref name="origin"/>, with Warning logging and <paramref name="environment"/> added.</summary>
+    public static TargetProcess Start(string name, ProcessStartInfo start, Uri origin, IReadOnlyDictionary<string, string> environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
         {
@@ -60,44 +63,47 @@ internal sealed class TargetProcess : IAsyncDisposable
         return new TargetProcess(name, Process.Start(start)!, origin);
     }
 
-    /// <summary>Waits until the server answers anything at all on <paramref name="path"/>.</summary>
-    public async Task WaitReadyAsync(string path, TimeSpan timeout)
+    /// <summary>Waits until the server answers anything at all on <paramref name="path"/> (or, with <paramref name="needOk"/>, a 200).</summary>
+    public async Task WaitReadyAsync(string path, TimeSpan timeout, bool needOk = false)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            if (_process.HasExited)
+            if (Process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{RecentOutput()}");
+                throw new InvalidOperationException($"{Name} exited with {Process.ExitCode}:\n{RecentOutput()}");
             }
 
             try
             {
                 using var response = await http.GetAsync(new Uri(Origin, path));
-                return;
+                if (!needOk || response.IsSuccessStatusCode)
+                {
+                    return;
+                }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                await Task.Delay(20);
             }
+
+            await Task.Delay(needOk ? 100 : 20);
         }
 
-        throw new TimeoutException($"{Name} did not answer within {timeout}:\n{RecentOutput()}");
+        throw new TimeoutException($"{Name} did not answer {path} {(needOk ? "with 200 " : "")}within {timeout}:\n{RecentOutput()}");
     }
 
     public string RecentOutput() => string.Join('\n', _output.TakeLast(40));
 
     public async ValueTask DisposeAsync()
     {
-        await WorkingSet.DisposeAsync();
-        if (!_process.HasExited)
+        if (!Process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
         }
 
-        _process.Dispose();
+        Process.Dispose();
     }
 
     private void Keep(string? line)

@@ -2,38 +2,65 @@ using System.Diagnostics;
 
 namespace ImageAdapter.Bench;
 
-/// <summary>Samples a process's working set every 100 ms; <see cref="Reset"/> starts a new peak window.</summary>
+/// <summary>
+/// Samples the working sets of a target's processes together every 100 ms and keeps the peak of their sum and of
+/// each; <see cref="Reset"/> starts a new peak window.
+/// </summary>
 internal sealed class WorkingSetSampler : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
-    private readonly Process _process;
+    private readonly IReadOnlyList<ServingProcess> _processes;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private readonly long[] _peaks;
     private readonly Task _loop;
-    private long _peak;
+    private long _peakSum;
 
-    public WorkingSetSampler(Process process)
+    public WorkingSetSampler(IReadOnlyList<ServingProcess> processes)
     {
-        _process = process;
+        _processes = processes;
+        _peaks = new long[processes.Count];
         _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>Highest working set seen since the last <see cref="Reset"/>, in bytes.</summary>
-    public long Peak => Math.Max(Interlocked.Read(ref _peak), Current());
-
-    public void Reset() => Interlocked.Exchange(ref _peak, Current());
-
-    public long Current()
+    /// <summary>Highest sum of the working sets seen since the last <see cref="Reset"/>, in bytes.</summary>
+    public long Peak
     {
-        try
+        get
         {
-            _process.Refresh();
-            return _process.HasExited ? 0 : _process.WorkingSet64;
-        }
-        catch (InvalidOperationException)
-        {
-            return 0;
+            Sample();
+            lock (_gate)
+            {
+                return _peakSum;
+            }
         }
     }
+
+    /// <summary>Each process's own highest working set since the last <see cref="Reset"/> (not necessarily at the same moment).</summary>
+    public IReadOnlyList<ProcessPeak> Peaks
+    {
+        get
+        {
+            Sample();
+            lock (_gate)
+            {
+                return _processes.Select((p, i) => new ProcessPeak(p.Role, _peaks[i])).ToArray();
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        var current = Read();
+        lock (_gate)
+        {
+            current.CopyTo(_peaks, 0);
+            _peakSum = current.Sum();
+        }
+    }
+
+    /// <summary>The sum of the working sets now, in bytes.</summary>
+    public long Current() => Read().Sum();
 
     public async ValueTask DisposeAsync()
     {
@@ -49,18 +76,41 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
         _stop.Dispose();
     }
 
+    private static long WorkingSet(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return process.HasExited ? 0 : process.WorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
+    private long[] Read() => _processes.Select(p => WorkingSet(p.Process)).ToArray();
+
+    private void Sample()
+    {
+        var current = Read();
+        lock (_gate)
+        {
+            for (var i = 0; i < current.Length; i++)
+            {
+                _peaks[i] = Math.Max(_peaks[i], current[i]);
+            }
+
+            _peakSum = Math.Max(_peakSum, current.Sum());
+        }
+    }
+
     private async Task LoopAsync()
     {
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(_stop.Token))
         {
-            var current = Current();
-            long seen;
-            do
-            {
-                seen = Interlocked.Read(ref _peak);
-            }
-            while (current > seen && Interlocked.CompareExchange(ref _peak, current, seen) != seen);
+            Sample();
         }
     }
 }

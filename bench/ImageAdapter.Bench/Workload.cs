@@ -19,7 +19,10 @@ internal sealed record Workload(string Name, string Model, int N, bool IsFlux)
         new("FLUX schnell 1024x1024 PNG, n=1", "flux-1-schnell-fp8", 1, true),
     ];
 
-    public RequestTemplate For(TargetKind target) => target == TargetKind.Adapter ? AdapterRequest() : FireworksRequest();
+    /// <summary>The short name for <c>load --workload</c>: sdxl-n1, sdxl-n4, flux-n1.</summary>
+    public string Id => $"{(IsFlux ? "flux" : "sdxl")}-n{N}";
+
+    public RequestTemplate For(TargetKind target) => target.TakesOpenAiRequest() ? AdapterRequest() : FireworksRequest();
 
     /// <summary>What the adapter sends: SDXL <c>samples = n</c> (binary for 1, JSON array otherwise); FLUX one call per image.</summary>
     private RequestTemplate FireworksRequest()
@@ -32,7 +35,7 @@ internal sealed record Workload(string Name, string Model, int N, bool IsFlux)
         return new RequestTemplate(path, Encoding.UTF8.GetBytes(body), accept, FireworksKey);
     }
 
-    private RequestTemplate AdapterRequest()
+    public RequestTemplate AdapterRequest()
     {
         var body = $$"""{"model":"{{Model}}","prompt":"{{Prompt}}","n":{{N}}}""";
         return new RequestTemplate(AdapterRoutes.Generations, Encoding.UTF8.GetBytes(body), "application/json", AdapterKey);

@@ -9,15 +9,17 @@ namespace ImageAdapter.Tests.EndToEnd;
 /// <summary>
 /// Every row of the README's error table, end to end: status, <c>error.code</c>, <c>param</c>, the OpenAI envelope
 /// (validated against <c>ErrorResponse</c>), and that no upstream internals or keys leak.
-/// Upstream rows each get a fresh adapter so retries or an open circuit from one row cannot colour the next.
+/// Upstream rows share an adapter whose circuit breaker never opens, so one row's failures cannot colour the next;
+/// rows that need other settings get their own adapter.
 /// </summary>
-public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
+public abstract class ErrorTableEndToEndTests<THost> : IClassFixture<ErrorTableFixture<THost>>
+    where THost : IHostKind
 {
     private const string ValidBody = """{"model":"flux-1-schnell-fp8","prompt":"a fox"}""";
 
     private readonly AdapterApp _app;
 
-    public ErrorTableEndToEndTests(AdapterFixture fixture)
+    protected ErrorTableEndToEndTests(ErrorTableFixture<THost> fixture)
     {
         _app = fixture.App;
         _app.Simulator.State.Reset();
@@ -111,7 +113,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [Fact]
     public async Task Generate_NoInboundKeysConfigured_Answers401SayingHowToConfigure()
     {
-        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "" });
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "" }, THost.Host);
 
         using var response = await app.PostGenerationAsync(ValidBody);
 
@@ -122,7 +124,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [Fact]
     public async Task Generate_AnonymousAllowed_WorksWithoutKey()
     {
-        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "", ["Auth:AllowAnonymous"] = "true" });
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Auth:ApiKeys"] = "", ["Auth:AllowAnonymous"] = "true" }, THost.Host);
 
         using var response = await app.Http.PostAsync("/v1/images/generations", new StringContent(ValidBody, Encoding.UTF8, "application/json"), Token);
 
@@ -153,14 +155,13 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [MemberData(nameof(UpstreamStatuses))]
     public async Task Generate_UpstreamStatus_AnswersTheTableRow(int upstream, ErrorBodyShape shape, int status, string code)
     {
-        await using var app = await AdapterApp.StartAsync();
-        app.Simulator.State.SetPersistentFault(SimulatorFault.Status(upstream, shape, message: "internal detail fw-test-key"));
+        _app.Simulator.State.SetPersistentFault(SimulatorFault.Status(upstream, shape, message: "internal detail fw-test-key"));
 
-        using var response = await app.PostGenerationAsync(ValidBody);
+        using var response = await _app.PostGenerationAsync(ValidBody);
 
         var error = await AssertErrorAsync(response, status, code, upstream == 404 ? "model" : null);
         Assert.DoesNotContain("fw-test-key", error.ToJsonString());
-        Assert.DoesNotContain(app.Simulator.BaseUrl.Authority, error.ToJsonString());
+        Assert.DoesNotContain(_app.Simulator.BaseUrl.Authority, error.ToJsonString());
     }
 
     [Theory]
@@ -168,10 +169,9 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [InlineData("300", "300")]
     public async Task Generate_Upstream429WithRetryAfter_KeepsRetryAfter(string upstream, string expected)
     {
-        await using var app = await AdapterApp.StartAsync();
-        app.Simulator.State.SetPersistentFault(SimulatorFault.Status(429, retryAfter: upstream));
+        _app.Simulator.State.SetPersistentFault(SimulatorFault.Status(429, retryAfter: upstream));
 
-        using var response = await app.PostGenerationAsync(ValidBody);
+        using var response = await _app.PostGenerationAsync(ValidBody);
 
         await AssertErrorAsync(response, 429, "rate_limit_exceeded", null);
         Assert.Equal(expected, response.Headers.GetValues("Retry-After").Single());
@@ -185,7 +185,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [InlineData("content filtered", 400, "content_policy_violation")]
     public async Task Generate_UpstreamMisbehaves_AnswersTheTableRow(string fault, int status, string code)
     {
-        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:CallTimeout"] = "00:00:01" });
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:CallTimeout"] = "00:00:01" }, THost.Host);
         app.Simulator.State.SetPersistentFault(fault switch
         {
             "upstream timeout" => SimulatorFault.Latency(TimeSpan.FromSeconds(5)),
@@ -213,7 +213,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [Fact]
     public async Task Generate_UpstreamUnreachable_Answers502()
     {
-        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:BaseUrl"] = "http://127.0.0.1:9/inference/v1" });
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:BaseUrl"] = "http://127.0.0.1:9/inference/v1" }, THost.Host);
 
         using var response = await app.PostGenerationAsync(ValidBody);
 
@@ -227,7 +227,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [InlineData(KontextFinalStatus.NeverReady, 504, "generation_timeout")]
     public async Task Generate_KontextFinalStatus_AnswersTheTableRow(KontextFinalStatus final, int status, string code)
     {
-        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:PollDeadline"] = "00:00:01" });
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:PollDeadline"] = "00:00:01" }, THost.Host);
         app.Simulator.State.EnqueueKontextScript(new KontextScript(PendingPolls: 2, FinalStatus: final));
 
         using var response = await app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
@@ -249,7 +249,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
     [Fact]
     public async Task Generate_KontextSampleOnConfiguredDeliveryHost_DownloadsWithoutTheKey()
     {
-        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:SampleHosts"] = "cdn.example, localhost" });
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:SampleHosts"] = "cdn.example, localhost" }, THost.Host);
         app.Simulator.State.EnqueueKontextScript(new KontextScript(SampleHost: "localhost"));
 
         using var response = await app.PostGenerationAsync("""{"model":"flux-kontext-pro","prompt":"a fox"}""");
@@ -271,3 +271,7 @@ public sealed class ErrorTableEndToEndTests : IClassFixture<AdapterFixture>
         return error;
     }
 }
+
+public sealed class ErrorTableEndToEndTestsOnServer(ErrorTableFixture<OnServer> fixture) : ErrorTableEndToEndTests<OnServer>(fixture);
+
+public sealed class ErrorTableEndToEndTestsOnFunctions(ErrorTableFixture<OnFunctions> fixture) : ErrorTableEndToEndTests<OnFunctions>(fixture);

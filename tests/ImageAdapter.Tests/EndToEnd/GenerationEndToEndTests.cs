@@ -6,11 +6,12 @@ using OpenAI.Images;
 namespace ImageAdapter.Tests.EndToEnd;
 
 /// <summary>The happy paths of every family, through real HTTP with the official OpenAI .NET client.</summary>
-public sealed class GenerationEndToEndTests : IClassFixture<AdapterFixture>
+public abstract class GenerationEndToEndTests<THost> : IClassFixture<AdapterFixture<THost>>
+    where THost : IHostKind
 {
     private readonly AdapterApp _app;
 
-    public GenerationEndToEndTests(AdapterFixture fixture)
+    protected GenerationEndToEndTests(AdapterFixture<THost> fixture)
     {
         _app = fixture.App;
         _app.Simulator.State.Reset();
@@ -183,3 +184,7 @@ public sealed class GenerationEndToEndTests : IClassFixture<AdapterFixture>
             r => Assert.Equal("/inference/v1/workflows/accounts/fireworks/models/flux-kontext-pro/get_result", r.PathAndQuery));
     }
 }
+
+public sealed class GenerationEndToEndTestsOnServer(AdapterFixture<OnServer> fixture) : GenerationEndToEndTests<OnServer>(fixture);
+
+public sealed class GenerationEndToEndTestsOnFunctions(AdapterFixture<OnFunctions> fixture) : GenerationEndToEndTests<OnFunctions>(fixture);

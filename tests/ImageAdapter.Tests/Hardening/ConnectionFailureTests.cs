@@ -3,7 +3,8 @@ using ImageAdapter.Tests.Support;
 namespace ImageAdapter.Tests.Hardening;
 
 /// <summary>Fireworks unreachable: a request that never left is retried per policy, then 502.</summary>
-public sealed class ConnectionFailureTests
+public abstract class ConnectionFailureTests<THost>
+    where THost : IHostKind
 {
     [Fact]
     public async Task Generate_ConnectionRefused_RetriedThen502Unreachable()
@@ -17,12 +18,16 @@ public sealed class ConnectionFailureTests
             ["Fireworks:BaseUrl"] = $"http://127.0.0.1:{port}/inference/v1",
             ["Adapter:RetryBaseDelay"] = "00:00:00.020",
             ["Adapter:MaxRetries"] = "2",
-        });
+        }, THost.Host);
 
         using var response = await app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((502, "upstream_unreachable"), await response.OutcomeAsync());
-        Assert.Equal(2, app.Logs.GetSnapshot().Count(record => record.Message.Contains("retried after ConnectionError", StringComparison.Ordinal)));
+        Assert.Equal(2, app.LogCount("retried after ConnectionError"));
         app.AssertNoUnexpectedFailure();
     }
 }
+
+public sealed class ConnectionFailureTestsOnServer : ConnectionFailureTests<OnServer>;
+
+public sealed class ConnectionFailureTestsOnFunctions : ConnectionFailureTests<OnFunctions>;

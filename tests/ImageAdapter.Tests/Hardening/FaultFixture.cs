@@ -6,26 +6,12 @@ namespace ImageAdapter.Tests.Hardening;
 /// One adapter for the per-fault tests: short per-call timeout and poll deadline, fast backoff, and a circuit breaker
 /// that never opens (its own tests use their own adapter) so one test's failures cannot change the next one's answer.
 /// </summary>
-public sealed class FaultFixture : IAsyncLifetime
-{
-    private AdapterApp? _app;
-
-    public AdapterApp App => _app ?? throw new InvalidOperationException("Not started.");
-
-    public async ValueTask InitializeAsync() => _app = await AdapterApp.StartAsync(new Dictionary<string, string?>
+public sealed class FaultFixture<THost>() : AdapterFixture<THost>(new Dictionary<string, string?>
     {
         ["Fireworks:CallTimeout"] = "00:00:02",
         ["Fireworks:PollDeadline"] = "00:00:02",
         ["Adapter:RetryBaseDelay"] = "00:00:00.050",
         ["Adapter:CircuitMinimumThroughput"] = "10000",
         ["Adapter:RequestDeadline"] = "00:00:30",
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
-}
+    })
+    where THost : IHostKind;

@@ -4,14 +4,16 @@ using ImageAdapter.Tests.Support;
 namespace ImageAdapter.Tests.Hardening;
 
 /// <summary>One test per upstream fault, through real HTTP: the documented OpenAI error, and only the calls the retry policy allows.</summary>
-public sealed class FaultToleranceTests : IClassFixture<FaultFixture>
+public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<THost>>
+    where THost : IHostKind
 {
     private readonly AdapterApp _app;
 
-    public FaultToleranceTests(FaultFixture fixture)
+    protected FaultToleranceTests(FaultFixture<THost> fixture)
     {
         _app = fixture.App;
         _app.Simulator.State.Reset();
+        _app.ForgetLogs();
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -200,7 +202,7 @@ public sealed class FaultToleranceTests : IClassFixture<FaultFixture>
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
         Assert.True(await Simulator.WaitForAbortedCountAsync(1, TimeSpan.FromSeconds(10)));
         await HardeningClient.WaitUntilAsync(
-            () => _app.Logs.GetSnapshot().Any(record => record.Message.Contains("client disconnected", StringComparison.Ordinal)),
+            () => _app.HasLogged("client disconnected"),
             TimeSpan.FromSeconds(10));
         _app.AssertNoUnexpectedFailure();
     }
@@ -216,7 +218,7 @@ public sealed class FaultToleranceTests : IClassFixture<FaultFixture>
         await client.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
         await HardeningClient.WaitUntilAsync(
-            () => _app.Logs.GetSnapshot().Any(record => record.Message.Contains("client disconnected", StringComparison.Ordinal)),
+            () => _app.HasLogged("client disconnected"),
             TimeSpan.FromSeconds(10));
 
         // Polls run every 20 ms: had polling gone on, half a second would show many more.
@@ -226,3 +228,7 @@ public sealed class FaultToleranceTests : IClassFixture<FaultFixture>
         _app.AssertNoUnexpectedFailure();
     }
 }
+
+public sealed class FaultToleranceTestsOnServer(FaultFixture<OnServer> fixture) : FaultToleranceTests<OnServer>(fixture);
+
+public sealed class FaultToleranceTestsOnFunctions(FaultFixture<OnFunctions> fixture) : FaultToleranceTests<OnFunctions>(fixture);

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ImageAdapter.Tests.Support;
-using Microsoft.Extensions.Logging;
 
 namespace ImageAdapter.Tests.Hardening;
 
@@ -37,10 +36,8 @@ internal static class HardeningClient
     /// <summary>Every fault must end in a documented error, never in the adapter's unexpected-failure path.</summary>
     public static void AssertNoUnexpectedFailure(this AdapterApp app)
     {
-        var errors = app.Logs.GetSnapshot()
-            .Where(record => record.Level >= LogLevel.Error || record.Message.Contains("failed unexpectedly", StringComparison.Ordinal))
-            .Select(record => $"{record.Category}: {record.Message} {record.Exception?.GetType().Name}");
-        Assert.Empty(errors);
+        var failures = app.UnexpectedFailures();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)

@@ -4,7 +4,8 @@ using ImageAdapter.Tests.Support;
 namespace ImageAdapter.Tests.Hardening;
 
 /// <summary><c>Adapter:RequestDeadline</c>: the whole request, fan-out and polling included, ends by it.</summary>
-public sealed class RequestDeadlineTests
+public abstract class RequestDeadlineTests<THost>
+    where THost : IHostKind
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -15,7 +16,7 @@ public sealed class RequestDeadlineTests
         {
             ["Adapter:RequestDeadline"] = "00:00:02",
             ["Fireworks:CallTimeout"] = "00:00:30",
-        });
+        }, THost.Host);
         app.Simulator.State.SetPersistentFault(SimulatorFault.Latency(TimeSpan.FromSeconds(30)));
 
         using var response = await app.GenerateAsync(HardeningClient.Flux, n: 2, cancellationToken: Token);
@@ -32,7 +33,7 @@ public sealed class RequestDeadlineTests
         {
             ["Adapter:RequestDeadline"] = "00:00:01",
             ["Fireworks:PollDeadline"] = "00:01:00",
-        });
+        }, THost.Host);
         app.Simulator.State.EnqueueKontextScript(new KontextScript(FinalStatus: KontextFinalStatus.NeverReady));
 
         using var response = await app.GenerateAsync(HardeningClient.Kontext, cancellationToken: Token);
@@ -51,7 +52,7 @@ public sealed class RequestDeadlineTests
         {
             ["Adapter:RequestDeadline"] = "00:00:05",
             ["Fireworks:CallTimeout"] = "00:01:00",
-        });
+        }, THost.Host);
         app.Simulator.State.EnqueueFault(SimulatorFault.Status(503, retryAfter: "20"));
 
         using var response = await app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
@@ -62,3 +63,7 @@ public sealed class RequestDeadlineTests
         app.AssertNoUnexpectedFailure();
     }
 }
+
+public sealed class RequestDeadlineTestsOnServer : RequestDeadlineTests<OnServer>;
+
+public sealed class RequestDeadlineTestsOnFunctions : RequestDeadlineTests<OnFunctions>;

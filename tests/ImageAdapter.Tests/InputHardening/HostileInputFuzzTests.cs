@@ -13,7 +13,8 @@ namespace ImageAdapter.Tests.InputHardening;
 /// adapter's), the OpenAI error envelope with all four keys on every error, and no error logged.
 /// Reproduce a failure with the seed CsCheck prints: <c>CsCheck_Seed=... dotnet test</c>.
 /// </summary>
-public sealed class HostileInputFuzzTests : IClassFixture<AdapterFixture>
+public abstract class HostileInputFuzzTests<THost> : IClassFixture<AdapterFixture<THost>>
+    where THost : IHostKind
 {
     private const int BodyIterations = 3000;
     private const int HeaderIterations = 1000;
@@ -23,11 +24,11 @@ public sealed class HostileInputFuzzTests : IClassFixture<AdapterFixture>
 
     private readonly AdapterApp _app;
 
-    public HostileInputFuzzTests(AdapterFixture fixture)
+    protected HostileInputFuzzTests(AdapterFixture<THost> fixture)
     {
         _app = fixture.App;
         _app.Simulator.State.Reset();
-        _app.Logs.Clear();
+        _app.ForgetLogs();
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -132,8 +133,8 @@ public sealed class HostileInputFuzzTests : IClassFixture<AdapterFixture>
 
     private void AssertNothingLoggedAsError()
     {
-        var errors = _app.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).ToArray();
-        Assert.True(errors.Length == 0, string.Join("\n", errors.Take(5).Select(r => $"{r.Category}: {r.Message} {r.Exception}")));
+        var errors = _app.UnexpectedFailures().ToArray();
+        Assert.True(errors.Length == 0, string.Join("\n", errors.Take(5)));
     }
 
     private static string Describe(IDictionary<string, int> statuses) =>
@@ -151,3 +152,7 @@ public sealed class HostileInputFuzzTests : IClassFixture<AdapterFixture>
         }
     }
 }
+
+public sealed class HostileInputFuzzTestsOnServer(AdapterFixture<OnServer> fixture) : HostileInputFuzzTests<OnServer>(fixture);
+
+public sealed class HostileInputFuzzTestsOnFunctions(AdapterFixture<OnFunctions> fixture) : HostileInputFuzzTests<OnFunctions>(fixture);

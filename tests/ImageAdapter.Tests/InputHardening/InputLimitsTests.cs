@@ -7,7 +7,8 @@ using ImageAdapter.Tests.Support;
 namespace ImageAdapter.Tests.InputHardening;
 
 /// <summary>Each documented input limit, at its default, over real HTTP: the status, the OpenAI error and nothing sent upstream.</summary>
-public sealed class InputLimitsTests : IClassFixture<AdapterFixture>
+public abstract class InputLimitsTests<THost> : IClassFixture<AdapterFixture<THost>>
+    where THost : IHostKind
 {
     private const int MaxBodyBytes = 1024 * 1024;
     private const int MaxDepth = 16;
@@ -15,7 +16,7 @@ public sealed class InputLimitsTests : IClassFixture<AdapterFixture>
 
     private readonly AdapterApp _app;
 
-    public InputLimitsTests(AdapterFixture fixture)
+    protected InputLimitsTests(AdapterFixture<THost> fixture)
     {
         _app = fixture.App;
         _app.Simulator.State.Reset();
@@ -246,14 +247,14 @@ public sealed class InputLimitsTests : IClassFixture<AdapterFixture>
     [InlineData("""{"model":"SSD-1B","prompt":"a fox","extra":{"\ud83e":true}}""")]
     public async Task Generate_UnpairedSurrogateInFieldName_Returns400InvalidJson(string json)
     {
-        _app.Logs.Clear();
+        _app.ForgetLogs();
 
         var (status, error) = await PostAsync(json);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_json", Code(error));
         await AssertEnvelopeAsync(error);
-        Assert.DoesNotContain(_app.Logs.GetSnapshot(), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Empty(_app.UnexpectedFailures());
     }
 
     // Regression: an unpaired surrogate in a string value was reported as a wrong type.
@@ -327,3 +328,7 @@ public sealed class InputLimitsTests : IClassFixture<AdapterFixture>
         }
     }
 }
+
+public sealed class InputLimitsTestsOnServer(AdapterFixture<OnServer> fixture) : InputLimitsTests<OnServer>(fixture);
+
+public sealed class InputLimitsTestsOnFunctions(AdapterFixture<OnFunctions> fixture) : InputLimitsTests<OnFunctions>(fixture);

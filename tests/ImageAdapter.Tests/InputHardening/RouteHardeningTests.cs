@@ -6,11 +6,12 @@ using ImageAdapter.Tests.Support;
 namespace ImageAdapter.Tests.InputHardening;
 
 /// <summary>Requests for the wrong route or method still get the OpenAI error envelope, never an empty framework page.</summary>
-public sealed class RouteHardeningTests : IClassFixture<AdapterFixture>
+public abstract class RouteHardeningTests<THost> : IClassFixture<AdapterFixture<THost>>
+    where THost : IHostKind
 {
     private readonly AdapterApp _app;
 
-    public RouteHardeningTests(AdapterFixture fixture)
+    protected RouteHardeningTests(AdapterFixture<THost> fixture)
     {
         _app = fixture.App;
     }
@@ -82,3 +83,7 @@ public sealed class RouteHardeningTests : IClassFixture<AdapterFixture>
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 }
+
+public sealed class RouteHardeningTestsOnServer(AdapterFixture<OnServer> fixture) : RouteHardeningTests<OnServer>(fixture);
+
+public sealed class RouteHardeningTestsOnFunctions(AdapterFixture<OnFunctions> fixture) : RouteHardeningTests<OnFunctions>(fixture);

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using FireworksSimulator;
 using ImageAdapter.Tests.KeyVault;
+using ImageAdapter.Tests.Support;
 using OpenAI;
 using OpenAI.Images;
 

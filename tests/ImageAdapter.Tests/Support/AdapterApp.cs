@@ -15,8 +15,9 @@ using OpenAI.Images;
 namespace ImageAdapter.Tests.Support;
 
 /// <summary>
-/// The standalone server on a real loopback port (Kestrel) in front of the Fireworks simulator, with every log line
-/// captured. Tests call it over HTTP with the official OpenAI SDK or a plain <see cref="HttpClient"/>.
+/// The adapter on a real loopback port in front of the Fireworks simulator, on either host: the standalone server
+/// in-process (Kestrel, every log record captured), or the published Functions app under the real Functions host (its
+/// console output captured). Tests call it over HTTP with the official OpenAI SDK or a plain <see cref="HttpClient"/>.
 /// </summary>
 public sealed class AdapterApp : IAsyncDisposable
 {
@@ -26,15 +27,20 @@ public sealed class AdapterApp : IAsyncDisposable
     // at once (tests of different classes run in parallel) can capture each other's host. Start one at a time.
     private static readonly SemaphoreSlim StartLock = new(1, 1);
 
-    private readonly AdapterFactory _factory;
+    private readonly AdapterFactory? _factory;
+    private readonly AdapterProcess? _process;
+    private int _forgottenLines;
 
-    private AdapterApp(SimulatorServer simulator, AdapterFactory factory, Uri baseUrl)
+    private AdapterApp(SimulatorServer simulator, AdapterFactory? factory, AdapterProcess? process, Uri baseUrl)
     {
         Simulator = simulator;
         _factory = factory;
+        _process = process;
         BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    public AdapterHost Host => _process is null ? AdapterHost.Server : AdapterHost.Functions;
 
     public SimulatorServer Simulator { get; }
 
@@ -42,12 +48,77 @@ public sealed class AdapterApp : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public FakeLogCollector Logs => _factory.Services.GetFakeLogCollector();
+    /// <summary>The server's log records (in-process server only).</summary>
+    public FakeLogCollector Logs => Server.Services.GetFakeLogCollector();
 
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>The server's services (in-process server only).</summary>
+    public IServiceProvider Services => Server.Services;
 
-    /// <summary>Starts the simulator and the server; <paramref name="settings"/> override the test defaults.</summary>
-    public static async Task<AdapterApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The Functions host's process, whose output holds the host's and the worker's log lines (Functions only).</summary>
+    public AdapterProcess Process => _process ?? throw new InvalidOperationException("The standalone server runs in-process.");
+
+    /// <summary>Log entries at Error or above, or from the adapter's unexpected-failure path, on either host.</summary>
+    public IReadOnlyList<string> UnexpectedFailures() => _factory is not null
+        ? [.. Logs.GetSnapshot()
+            .Where(record => record.Level >= LogLevel.Error || record.Message.Contains("failed unexpectedly", StringComparison.Ordinal))
+            .Select(record => $"{record.Category}: {record.Message} {record.Exception?.GetType().Name}")]
+        : ConsoleErrors(HostLines);
+
+    /// <summary>How many log entries so far hold <paramref name="fragment"/>, on either host.</summary>
+    public int LogCount(string fragment) => _factory is not null
+        ? Logs.GetSnapshot().Count(record => record.Message.Contains(fragment, StringComparison.Ordinal))
+        : HostLines.Count(line => line.Contains(fragment, StringComparison.Ordinal));
+
+    /// <summary>Starts the log afresh for the next test of a shared app.</summary>
+    public void ForgetLogs()
+    {
+        if (_factory is not null)
+        {
+            Logs.Clear();
+        }
+        else
+        {
+            _forgottenLines = Process.Output.Count;
+        }
+    }
+
+    public bool HasLogged(string fragment) => LogCount(fragment) > 0;
+
+    private IReadOnlyList<string> HostLines => [.. Process.Output.Skip(_forgottenLines)];
+
+    /// <summary>
+    /// The Functions host's console entries at Error or above ("fail:" / "crit:" then indented message lines), or from
+    /// the adapter's unexpected-failure path. Not counted: the host's own record of a client that disconnected (it
+    /// logs the invocation as failed with <c>ForwarderError: RequestCanceled</c>; the adapter cancelled its work).
+    /// </summary>
+    private static List<string> ConsoleErrors(IReadOnlyList<string> lines)
+    {
+        var entries = new List<string>();
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var line = lines[index];
+            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            {
+                var message = string.Join(" ", lines.Skip(index + 1).TakeWhile(next => next.StartsWith("      ", StringComparison.Ordinal))
+                    .Take(3).Select(next => next.Trim()));
+                if (!message.Contains("ForwarderError: RequestCanceled", StringComparison.Ordinal))
+                {
+                    entries.Add($"{line} {message}");
+                }
+            }
+            else if (line.Contains("failed unexpectedly", StringComparison.Ordinal))
+            {
+                entries.Add(line);
+            }
+        }
+
+        return entries;
+    }
+
+    private AdapterFactory Server => _factory ?? throw new InvalidOperationException("The Functions app runs in its own process.");
+
+    /// <summary>Starts the simulator and the adapter on <paramref name="host"/>; <paramref name="settings"/> override the test defaults.</summary>
+    public static async Task<AdapterApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, AdapterHost host = AdapterHost.Server)
     {
         var simulator = await SimulatorServer.StartAsync();
         var merged = new Dictionary<string, string?>
@@ -64,6 +135,11 @@ public sealed class AdapterApp : IAsyncDisposable
             merged[name] = value;
         }
 
+        if (host == AdapterHost.Functions)
+        {
+            return await StartFunctionsAsync(simulator, merged);
+        }
+
         var factory = new AdapterFactory(merged);
         factory.UseKestrel();
         await StartLock.WaitAsync();
@@ -78,7 +154,7 @@ public sealed class AdapterApp : IAsyncDisposable
             StartLock.Release();
         }
 
-        return new AdapterApp(simulator, factory, new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1")));
+        return new AdapterApp(simulator, factory, null, new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1")));
     }
 
     /// <summary>The official OpenAI client for <paramref name="model"/>, pointed at the adapter, without SDK retries.</summary>
@@ -102,8 +178,35 @@ public sealed class AdapterApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _factory.DisposeAsync();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
         await Simulator.DisposeAsync();
+    }
+
+    /// <summary>The same settings as environment variables (<c>A:B</c> → <c>A__B</c>), as app settings reach a Functions app.</summary>
+    private static async Task<AdapterApp> StartFunctionsAsync(SimulatorServer simulator, IReadOnlyDictionary<string, string?> settings)
+    {
+        try
+        {
+            var variables = settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value ?? "");
+            // The worker's Information lines (as the in-process server's are captured), whatever host.json's default.
+            variables.TryAdd("AzureFunctionsJobHost__logging__logLevel__Function", "Information");
+            var process = await AdapterProcess.StartAsync(variables, TestContext.Current.CancellationToken, AdapterHost.Functions);
+            return new AdapterApp(simulator, null, process, process.BaseUrl);
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            throw;
+        }
     }
 
     private sealed class AdapterFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>

@@ -1,13 +1,45 @@
 namespace ImageAdapter.Tests.Support;
 
-/// <summary>One adapter + simulator pair shared by the tests of a class (which xunit runs one at a time).</summary>
-public sealed class AdapterFixture : IAsyncLifetime
+/// <summary>One adapter + simulator pair on <typeparamref name="THost"/>, shared by the tests of a class (which xunit runs one at a time).</summary>
+public class AdapterFixture<THost> : IAsyncLifetime
+    where THost : IHostKind
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private AdapterApp? _app;
 
-    public AdapterApp App => _app ?? throw new InvalidOperationException("Not started.");
+    public AdapterFixture()
+        : this(null)
+    {
+    }
 
-    public async ValueTask InitializeAsync() => _app = await AdapterApp.StartAsync();
+    protected AdapterFixture(IReadOnlyDictionary<string, string?>? settings)
+    {
+        _settings = settings;
+    }
+
+    /// <summary>The shared app; without a Functions host, each test asking for it is skipped (failed, in CI).</summary>
+    public AdapterApp App
+    {
+        get
+        {
+            if (_app is null)
+            {
+                FunctionsHost.SkipOrFail();
+            }
+
+            return _app!;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (THost.Host == AdapterHost.Functions && await FunctionsHost.FindAsync() is null)
+        {
+            return;
+        }
+
+        _app = await AdapterApp.StartAsync(_settings, THost.Host);
+    }
 
     public async ValueTask DisposeAsync()
     {
