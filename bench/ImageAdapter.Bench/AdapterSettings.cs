@@ -1,20 +1,17 @@
 namespace ImageAdapter.Bench;
 
 /// <summary>
-/// The adapter's settings for the benchmark, the same for the server process (as environment variables) and the
-/// in-process host (as configuration). Anything else set in the bench's own environment (for example a
-/// concurrency limit) reaches the server process unchanged.
+/// The adapter's settings for the benchmark, given as environment variables to the server processes and, as app
+/// settings, to the Functions host (which passes them on to its worker). Anything else set in the bench's own
+/// environment (for example a concurrency limit) reaches those processes unchanged.
 /// </summary>
 internal static class AdapterSettings
 {
-    public static IReadOnlyDictionary<string, string> For(Uri simulatorOrigin) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> AsEnvironment(Uri simulatorOrigin) => new Dictionary<string, string>
     {
-        ["Fireworks:BaseUrl"] = new Uri(simulatorOrigin, "/inference/v1").AbsoluteUri,
-        ["Fireworks:ApiKey"] = Workload.FireworksKey,
-        ["Auth:ApiKeys"] = Workload.AdapterKey,
-        ["Logging:LogLevel:Default"] = "Warning",
+        ["Fireworks__BaseUrl"] = new Uri(simulatorOrigin, "/inference/v1").AbsoluteUri,
+        ["Fireworks__ApiKey"] = Workload.FireworksKey,
+        ["Auth__ApiKeys"] = Workload.AdapterKey,
+        ["Logging__LogLevel__Default"] = "Warning",
     };
-
-    public static IReadOnlyDictionary<string, string> AsEnvironment(Uri simulatorOrigin) =>
-        For(simulatorOrigin).ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value);
 }

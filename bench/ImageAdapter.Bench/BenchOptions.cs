@@ -23,7 +23,7 @@ internal sealed record BenchOptions(
           --clients 1,16,64    concurrent clients (default 1,16,64)
           --soak 5m            also run the working-set soak (adapter, SDXL n=1, 16 clients); default off
           --out bench/results.md
-          --alloc-requests 100 requests per workload for allocated bytes per request (default 100)
+          --alloc-requests 100 sequential requests per workload and target for allocated bytes per request (default 100)
           --startups 3         adapter starts timed for start-to-first-response (default 3, median reported)
           --targets LIST       any of direct,yarp,adapter,yarp-server,functions (default: all), in that order
           --functions-host DIR folder with the Functions host's build.sh and run.sh (default ../shared/functions-host;
@@ -35,6 +35,7 @@ internal sealed record BenchOptions(
           closed-loop load on one running adapter (any host), printing throughput and latency:
           --workload sdxl-n1   sdxl-n1, sdxl-n4 or flux-n1 (default sdxl-n1)
           --clients 16 --duration 20s --warmup 2s --key bench-key
+          --pids 123,456       also count those processes' allocations in the measured window
         """;
 
     public static BenchOptions? Parse(string[] args)

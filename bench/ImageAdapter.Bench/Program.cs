@@ -26,6 +26,15 @@ internal static class Program
             return 2;
         }
 
-        return await new BenchRun(options).RunAsync();
+        try
+        {
+            return await new BenchRun(options).RunAsync();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        {
+            // A build that failed, or a process that did not start: the message says which, with its output.
+            Console.Error.WriteLine($"bench failed: {exception.Message}");
+            return 1;
+        }
     }
 }
