@@ -15,7 +15,7 @@ namespace ImageAdapter.Tests.EndToEnd;
 public abstract class ErrorTableEndToEndTests<THost> : IClassFixture<ErrorTableFixture<THost>>
     where THost : IHostKind
 {
-    private const string ValidBody = """{"model":"flux-1-schnell-fp8","prompt":"a fox"}""";
+    private const string ValidBody = ErrorTableRows.ValidBody;
 
     private readonly AdapterApp _app;
 
@@ -28,22 +28,7 @@ public abstract class ErrorTableEndToEndTests<THost> : IClassFixture<ErrorTableF
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("{\"prompt\":", "application/json", 400, "invalid_json", null)]
-    [InlineData("[]", "application/json", 400, "invalid_json", null)]
-    [InlineData("", "application/json", 400, "invalid_json", null)]
-    [InlineData(ValidBody, "text/plain", 415, "unsupported_media_type", null)]
-    [InlineData(ValidBody, "multipart/form-data; boundary=x", 415, "unsupported_media_type", null)]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","n":"two"}""", "application/json", 400, "invalid_value", "n")]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","n":11}""", "application/json", 400, "invalid_value", "n")]
-    [InlineData("""{"model":"flux-1-schnell-fp8"}""", "application/json", 400, "missing_required_parameter", "prompt")]
-    [InlineData("""{"prompt":"a fox"}""", "application/json", 400, "missing_required_parameter", "model")]
-    [InlineData("""{"model":"gpt-image-1","prompt":"a fox"}""", "application/json", 404, "model_not_found", "model")]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","mask":"x"}""", "application/json", 400, "unknown_parameter", "mask")]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","stream":true}""", "application/json", 400, "unsupported_parameter", "stream")]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","response_format":"url"}""", "application/json", 400, "unsupported_parameter", "response_format")]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","output_format":"webp"}""", "application/json", 400, "unsupported_parameter", "output_format")]
-    [InlineData("""{"model":"flux-1-schnell-fp8","prompt":"a fox","background":"transparent"}""", "application/json", 400, "unsupported_parameter", "background")]
-    [InlineData("""{"model":"SSD-1B","prompt":"a fox","size":"1792x1024"}""", "application/json", 400, "invalid_value", "size")]
+    [MemberData(nameof(ErrorTableRows.BadRequests), MemberType = typeof(ErrorTableRows))]
     public async Task Generate_BadRequest_AnswersTheTableRow(string body, string contentType, int status, string code, string? param)
     {
         using var response = await _app.PostGenerationAsync(body, contentType);
@@ -131,28 +116,8 @@ public abstract class ErrorTableEndToEndTests<THost> : IClassFixture<ErrorTableF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public static TheoryData<int, ErrorBodyShape, int, string> UpstreamStatuses => new()
-    {
-        { 400, ErrorBodyShape.FireworksError, 400, "upstream_invalid_request" },
-        { 400, ErrorBodyShape.PlainText, 400, "upstream_invalid_request" },
-        { 401, ErrorBodyShape.FireworksError, 502, "upstream_authentication_failed" },
-        { 402, ErrorBodyShape.ErrorString, 402, "insufficient_quota" },
-        { 403, ErrorBodyShape.GatewayFault, 502, "upstream_authentication_failed" },
-        { 404, ErrorBodyShape.Detail, 404, "model_not_found" },
-        { 408, ErrorBodyShape.PlainText, 504, "upstream_timeout" },
-        { 412, ErrorBodyShape.FireworksError, 502, "upstream_error" },
-        { 413, ErrorBodyShape.PlainText, 400, "upstream_invalid_request" },
-        { 422, ErrorBodyShape.Detail, 400, "upstream_invalid_request" },
-        { 429, ErrorBodyShape.FireworksError, 429, "rate_limit_exceeded" },
-        { 500, ErrorBodyShape.FireworksError, 502, "upstream_error" },
-        { 502, ErrorBodyShape.PlainText, 502, "upstream_error" },
-        { 503, ErrorBodyShape.Empty, 503, "upstream_unavailable" },
-        { 504, ErrorBodyShape.PlainText, 504, "upstream_timeout" },
-        { 520, ErrorBodyShape.PlainText, 502, "upstream_error" },
-    };
-
     [Theory]
-    [MemberData(nameof(UpstreamStatuses))]
+    [MemberData(nameof(ErrorTableRows.UpstreamStatuses), MemberType = typeof(ErrorTableRows))]
     public async Task Generate_UpstreamStatus_AnswersTheTableRow(int upstream, ErrorBodyShape shape, int status, string code)
     {
         _app.Simulator.State.SetPersistentFault(SimulatorFault.Status(upstream, shape, message: "internal detail fw-test-key"));

@@ -8,6 +8,7 @@ namespace ImageAdapter.Tests.Hardening;
 /// Sustained load through the real server against the simulator: no failed request, every image decodes, and managed
 /// memory returns near its baseline. Speed is not asserted (timed unit tests are flaky); only correctness and leaks.
 /// </summary>
+[Collection(typeof(LoadCollection))]
 public sealed class LoadTests
 {
     /// <summary>How long the clients keep sending. Short enough for CI, long enough for many thousand requests.</summary>

@@ -13,7 +13,8 @@ namespace ImageAdapter.Tests.KeyVaultEndToEnd;
 /// The server process as deployed: both secrets from Key Vault through the managed identity, callers using the
 /// official OpenAI client. Each test runs its own vault, simulator and process.
 /// </summary>
-public sealed class KeyVaultEndToEndTests
+public abstract class KeyVaultEndToEndTests<THost>
+    where THost : IHostKind
 {
     private const string Model = "SSD-1B";
     private const int ParallelRequests = 100;
@@ -217,7 +218,7 @@ public sealed class KeyVaultEndToEndTests
     }
 
     private static Task<VaultBackedAdapter> StartAsync(Action<VaultBackedAdapter> prepare, IReadOnlyDictionary<string, string>? settings = null) =>
-        VaultBackedAdapter.StartAsync(prepare, settings, Ct);
+        VaultBackedAdapter.StartAsync(prepare, settings, THost.Host, Ct);
 
     private static void Fill(VaultBackedAdapter adapter, string fireworksKey, string inboundKeys)
     {
@@ -259,3 +260,7 @@ public sealed class KeyVaultEndToEndTests
         }
     }
 }
+
+public sealed class KeyVaultEndToEndTestsOnServer : KeyVaultEndToEndTests<OnServer>;
+
+public sealed class KeyVaultEndToEndTestsOnFunctions : KeyVaultEndToEndTests<OnFunctions>;

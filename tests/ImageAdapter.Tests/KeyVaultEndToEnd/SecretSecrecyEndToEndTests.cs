@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using FireworksSimulator;
+using ImageAdapter.Tests.Support;
 using OpenAI.Images;
 
 namespace ImageAdapter.Tests.KeyVaultEndToEnd;
@@ -10,7 +11,8 @@ namespace ImageAdapter.Tests.KeyVaultEndToEnd;
 /// Neither secret ever leaves the adapter except where it belongs: the Fireworks key only in requests to Fireworks,
 /// the client's key nowhere. Every log line the process writes (at Trace) and every response it sends are searched.
 /// </summary>
-public sealed class SecretSecrecyEndToEndTests
+public abstract class SecretSecrecyEndToEndTests<THost>
+    where THost : IHostKind
 {
     private const string FireworksSentinel = "fw-SENTINEL-3c9e1b7d55aa4f0e";
     private const string InboundSentinel = "in-SENTINEL-a81f06c2d4e94b17";
@@ -21,6 +23,7 @@ public sealed class SecretSecrecyEndToEndTests
         ["Logging__LogLevel__Default"] = "Trace",
         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
         ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Trace",
+        ["AzureFunctionsJobHost__logging__logLevel__default"] = "Trace", // the Functions host's own filter, host.json's default
     };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -33,7 +36,7 @@ public sealed class SecretSecrecyEndToEndTests
             a.Vault.SetSecret(VaultBackedAdapter.FireworksSecret, FireworksSentinel);
             a.Vault.SetSecret(VaultBackedAdapter.InboundSecret, InboundSentinel);
             a.Simulator.State.SetAcceptedKeys(FireworksSentinel);
-        }, TraceEverything, Ct);
+        }, TraceEverything, THost.Host, Ct);
         var seen = new StringBuilder();
 
         foreach (var model in new[] { "SSD-1B", "flux-1-schnell-fp8", "flux-kontext-pro" })
@@ -72,8 +75,8 @@ public sealed class SecretSecrecyEndToEndTests
         adapter.Simulator.State.SetAcceptedKeys(FireworksSentinel);
 
         Assert.Equal(HttpStatusCode.NotFound, await SendAsync(adapter, seen, null, InboundSentinel, HttpMethod.Get, $"/{Marker}"));
-        // The console logger writes asynchronously: the marker request's last line means everything before it is out.
-        Assert.NotNull(await adapter.Process.WaitForLineAsync(["Request finished", Marker], TimeSpan.FromSeconds(30)));
+        // Logs are written asynchronously, in order: the marker request's line means everything before it is out.
+        Assert.NotNull(await adapter.Process.WaitForLineAsync([Marker, "failed: NotFound"], TimeSpan.FromSeconds(30)));
 
         var logs = adapter.Process.OutputText;
         // The capture works and the outgoing calls were traced, so the absence below means something.
@@ -95,7 +98,7 @@ public sealed class SecretSecrecyEndToEndTests
             a.Vault.SetSecret(VaultBackedAdapter.FireworksSecret, FireworksSentinel);
             a.Vault.SetSecret(VaultBackedAdapter.InboundSecret, InboundSentinel);
             a.Simulator.State.SetAcceptedKeys(FireworksSentinel);
-        }, null, Ct);
+        }, null, THost.Host, Ct);
         var seen = new StringBuilder();
 
         foreach (var model in new[] { "SSD-1B", "flux-1-schnell-fp8", "flux-kontext-pro" })
@@ -146,3 +149,7 @@ public sealed class SecretSecrecyEndToEndTests
         return response.StatusCode;
     }
 }
+
+public sealed class SecretSecrecyEndToEndTestsOnServer : SecretSecrecyEndToEndTests<OnServer>;
+
+public sealed class SecretSecrecyEndToEndTestsOnFunctions : SecretSecrecyEndToEndTests<OnFunctions>;

@@ -9,8 +9,9 @@ using OpenAI.Images;
 namespace ImageAdapter.Tests.KeyVaultEndToEnd;
 
 /// <summary>
-/// What a deployment looks like: the server process reads both secrets from a (fake) Key Vault through a (fake)
-/// managed identity and calls the Fireworks simulator. Each instance has its own vault, identity, simulator and process.
+/// What a deployment looks like: the adapter process (either host) reads both secrets from a (fake) Key Vault through
+/// a (fake) managed identity and calls the Fireworks simulator. Each instance has its own vault, identity, simulator
+/// and process.
 /// </summary>
 public sealed class VaultBackedAdapter : IAsyncDisposable
 {
@@ -34,11 +35,12 @@ public sealed class VaultBackedAdapter : IAsyncDisposable
     public HttpClient Http { get; private set; } = null!;
 
     /// <summary>
-    /// Starts the fakes, lets <paramref name="prepare"/> fill the vault and simulator, then starts the server with
-    /// <paramref name="settings"/> on top of the Key Vault variables. The vault is not read until the first request.
+    /// Starts the fakes, lets <paramref name="prepare"/> fill the vault and simulator, then starts the adapter on
+    /// <paramref name="host"/> with <paramref name="settings"/> on top of the Key Vault variables. The vault is not read
+    /// until the first request.
     /// </summary>
     public static async Task<VaultBackedAdapter> StartAsync(
-        Action<VaultBackedAdapter> prepare, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+        Action<VaultBackedAdapter> prepare, IReadOnlyDictionary<string, string>? settings, AdapterHost host, CancellationToken cancellationToken)
     {
         var environment = await KeyVaultEnvironment.StartForChildProcessesAsync();
         var simulator = await SimulatorServer.StartAsync(cancellationToken: cancellationToken);
@@ -58,7 +60,7 @@ public sealed class VaultBackedAdapter : IAsyncDisposable
                 variables[name] = value;
             }
 
-            adapter.Process = await AdapterProcess.StartAsync(variables, cancellationToken);
+            adapter.Process = await AdapterProcess.StartAsync(variables, cancellationToken, host);
             adapter.Http = new HttpClient { BaseAddress = adapter.Process.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
             return adapter;
         }
@@ -69,7 +71,7 @@ public sealed class VaultBackedAdapter : IAsyncDisposable
         }
     }
 
-    /// <summary>The official OpenAI client pointed at the server process, without SDK retries.</summary>
+    /// <summary>The official OpenAI client pointed at the adapter process, without SDK retries.</summary>
     public ImageClient Images(string model, string apiKey) =>
         new(model, new ApiKeyCredential(apiKey), new OpenAIClientOptions
         {

@@ -8,17 +8,18 @@ using OpenAI.Images;
 namespace ImageAdapter.Tests.Storage;
 
 /// <summary>
-/// <c>response_format: url</c> end to end: the real server in front of the Fireworks simulator, storing in Azurite,
+/// <c>response_format: url</c> end to end: the adapter (either host) in front of the Fireworks simulator, storing in Azurite,
 /// called with the official OpenAI client; URLs fetched the way a user's browser would, with no credentials.
 /// </summary>
-public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixture>
+public abstract partial class BlobImageStoreTests<THost> : IClassFixture<StorageAppFixture<THost>>
+    where THost : IHostKind
 {
     private static readonly HttpClient Anonymous = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private readonly StorageAppFixture _fixture;
+    private readonly StorageAppFixture<THost> _fixture;
     private readonly AdapterApp _app;
 
-    public BlobImageStoreTests(StorageAppFixture fixture)
+    protected BlobImageStoreTests(StorageAppFixture<THost> fixture)
     {
         _fixture = fixture;
         _app = fixture.App;
@@ -63,7 +64,7 @@ public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixtur
     [Fact]
     public async Task Generate_UrlFormat_ResponseMatchesTheOpenAISchema()
     {
-        using var response = await PostAsync(_app, """{"model":"SSD-1B","prompt":"a fox","n":2,"response_format":"url"}""");
+        using var response = await _app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","n":2,"response_format":"url"}""");
 
         var json = await response.Content.ReadAsStringAsync(Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -154,7 +155,7 @@ public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixtur
         var url = (await _app.Images("SSD-1B").GenerateImageAsync("a fox", new ImageGenerationOptions { ResponseFormat = GeneratedImageFormat.Uri }, Token)).Value.ImageUri;
 
         var signature = HttpUtility.ParseQueryString(url.Query)["sig"]!;
-        var lines = _app.Logs.GetSnapshot().Select(record => $"{record.Message} {record.Exception}").ToArray();
+        var lines = _app.LogLines();
         Assert.Contains(lines, line => line.Contains("Stored image", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("sig=", StringComparison.Ordinal) || line.Contains(signature, StringComparison.Ordinal));
     }
@@ -165,13 +166,13 @@ public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixtur
         var wrongKey = Convert.ToBase64String(new byte[64]);
         await using var app = await _fixture.StartAppAsync(new Dictionary<string, string?> { ["Storage:ConnectionString"] = _fixture.Azurite.ConnectionStringWithKey(wrongKey) });
 
-        using var response = await PostAsync(app, """{"model":"SSD-1B","prompt":"a fox","response_format":"url"}""");
+        using var response = await app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","response_format":"url"}""");
 
         var json = await response.Content.ReadAsStringAsync(Token);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("adapter_not_configured", JsonNode.Parse(json)!["error"]!["code"]!.GetValue<string>());
         await OpenApiSchemas.AssertValidAsync(json, "ErrorResponse");
-        var lines = app.Logs.GetSnapshot().Select(record => $"{record.Message} {record.Exception}").ToArray();
+        var lines = app.LogLines();
         Assert.Contains(lines, line => line.Contains("Blob storage refused", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(wrongKey, StringComparison.Ordinal) || line.Contains("sig=", StringComparison.Ordinal));
     }
@@ -183,16 +184,10 @@ public sealed partial class BlobImageStoreTests : IClassFixture<StorageAppFixtur
         return request;
     }
 
-    internal static async Task<HttpResponseMessage> PostAsync(AdapterApp app, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
-        {
-            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
-        return await app.Http.SendAsync(request, Token);
-    }
-
     [GeneratedRegex(@"^/devstoreaccount1/images/\d{4}/\d{2}/\d{2}/[0-9a-f]{32}\.png$")]
     private static partial Regex BlobPath();
 }
+
+public sealed class BlobImageStoreTestsOnServer(StorageAppFixture<OnServer> fixture) : BlobImageStoreTests<OnServer>(fixture);
+
+public sealed class BlobImageStoreTestsOnFunctions(StorageAppFixture<OnFunctions> fixture) : BlobImageStoreTests<OnFunctions>(fixture);

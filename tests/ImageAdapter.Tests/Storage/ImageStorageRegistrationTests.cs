@@ -19,7 +19,7 @@ public sealed class ImageStorageRegistrationTests
     {
         await using var app = await AdapterApp.StartAsync();
 
-        using var response = await BlobImageStoreTests.PostAsync(app, """{"model":"SSD-1B","prompt":"a fox","response_format":"url"}""");
+        using var response = await app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","response_format":"url"}""");
 
         var json = await response.Content.ReadAsStringAsync(Token);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

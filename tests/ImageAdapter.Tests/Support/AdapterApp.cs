@@ -64,10 +64,13 @@ public sealed class AdapterApp : IAsyncDisposable
             .Select(record => $"{record.Category}: {record.Message} {record.Exception?.GetType().Name}")]
         : ConsoleErrors(HostLines);
 
+    /// <summary>Every log entry so far (message and exception; the host's console lines for the Functions app).</summary>
+    public IReadOnlyList<string> LogLines() => _factory is not null
+        ? [.. Logs.GetSnapshot().Select(record => $"{record.Message} {record.Exception}")]
+        : HostLines;
+
     /// <summary>How many log entries so far hold <paramref name="fragment"/>, on either host.</summary>
-    public int LogCount(string fragment) => _factory is not null
-        ? Logs.GetSnapshot().Count(record => record.Message.Contains(fragment, StringComparison.Ordinal))
-        : HostLines.Count(line => line.Contains(fragment, StringComparison.Ordinal));
+    public int LogCount(string fragment) => LogLines().Count(line => line.Contains(fragment, StringComparison.Ordinal));
 
     /// <summary>Starts the log afresh for the next test of a shared app.</summary>
     public void ForgetLogs()
@@ -126,8 +129,9 @@ public sealed class AdapterApp : IAsyncDisposable
             ["Fireworks:BaseUrl"] = simulator.BaseUrl.AbsoluteUri,
             ["Fireworks:ApiKey"] = SimulatorOptions.DefaultApiKey,
             ["Fireworks:PollInterval"] = "00:00:00.020",
-            ["Fireworks:PollDeadline"] = "00:00:05",
-            ["Fireworks:CallTimeout"] = "00:00:10",
+            // Far above what a healthy call takes even on a loaded machine: tests that want a timeout set their own.
+            ["Fireworks:PollDeadline"] = "00:01:00",
+            ["Fireworks:CallTimeout"] = "00:01:00",
             ["Auth:ApiKeys"] = InboundKey,
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
@@ -197,8 +201,6 @@ public sealed class AdapterApp : IAsyncDisposable
         try
         {
             var variables = settings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value ?? "");
-            // The worker's Information lines (as the in-process server's are captured), whatever host.json's default.
-            variables.TryAdd("AzureFunctionsJobHost__logging__logLevel__Function", "Information");
             var process = await AdapterProcess.StartAsync(variables, TestContext.Current.CancellationToken, AdapterHost.Functions);
             return new AdapterApp(simulator, null, process, process.BaseUrl);
         }

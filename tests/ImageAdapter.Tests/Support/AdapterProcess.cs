@@ -22,8 +22,17 @@ public sealed partial class AdapterProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>What the Bicep sets on every deployed app: requests to <c>/</c> reach the app, not the host's home page.</summary>
-    private static readonly Dictionary<string, string> FunctionsAppSettings = new() { ["AzureWebJobsDisableHomepage"] = "true" };
+    /// <summary>
+    /// Settings every Functions app gets here, unless the test sets them: what the Bicep sets on a deployed app (requests
+    /// to <c>/</c> reach the app, not the host's home page), and the worker's Information lines on the host's console,
+    /// as the server logs them (production defaults are Warning in both).
+    /// </summary>
+    private static readonly Dictionary<string, string> FunctionsAppSettings = new()
+    {
+        ["AzureWebJobsDisableHomepage"] = "true",
+        ["Logging__LogLevel__Default"] = "Information",
+        ["AzureFunctionsJobHost__logging__logLevel__Function"] = "Information",
+    };
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
@@ -66,7 +75,13 @@ public sealed partial class AdapterProcess : IAsyncDisposable
 
             try
             {
-                return await StartAsync(start, FunctionsAppSettings.Concat(variables).ToDictionary(),
+                var settings = new Dictionary<string, string>(FunctionsAppSettings);
+                foreach (var (name, value) in variables)
+                {
+                    settings[name] = value;
+                }
+
+                return await StartAsync(start, settings,
                     new Uri($"http://127.0.0.1:{port}"), cancellationToken);
             }
             catch (PortTakenException) when (attempt < 3)

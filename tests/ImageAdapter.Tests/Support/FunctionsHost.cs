@@ -16,6 +16,8 @@ internal static class FunctionsHost
 
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 
+    private static readonly Lazy<Task> Published = new(PublishAppAsync);
+
     private static readonly Lazy<Task<FunctionsLauncher?>> Prepared = new(PrepareAsync);
 
     /// <summary>The published app: <c>host.json</c>, <c>functions.metadata</c> and <c>worker.config.json</c> at its root.</summary>
@@ -23,6 +25,9 @@ internal static class FunctionsHost
 
     public static bool InCI => Environment.GetEnvironmentVariable("CI") is { } ci
         && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+
+    /// <summary>Publishes the app into <see cref="AppDirectory"/> (once per test run); needs no host.</summary>
+    public static Task PublishAsync() => Published.Value;
 
     /// <summary>The launcher, after publishing the app; null when there is no host.</summary>
     public static Task<FunctionsLauncher?> FindAsync() => Prepared.Value;
@@ -68,10 +73,15 @@ internal static class FunctionsHost
             return null;
         }
 
+        await PublishAsync();
+        return launcher;
+    }
+
+    private static async Task PublishAppAsync()
+    {
         var project = Path.Combine(RepositoryPaths.Root, "src", "ImageAdapter.Functions", "ImageAdapter.Functions.csproj");
         await RunAsync("dotnet", ["publish", project, "-c", Configuration, "-o", AppDirectory, "-nologo", "-v:q", "-nodeReuse:false"],
             "publishing the Functions app");
-        return launcher;
     }
 
     private static string Configuration =>
