@@ -85,6 +85,15 @@ public sealed class FunctionsAppPackageTests
         Assert.InRange(timeout, new Resilience.AdapterOptions().RequestDeadline + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10));
     }
 
+    [Fact]
+    public async Task LocalSettingsSample_RunsTheIsolatedWorkerWithoutTheHomePage()
+    {
+        var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json"), TestContext.Current.CancellationToken))!;
+
+        Assert.Equal("dotnet-isolated", sample["Values"]!["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+        Assert.Equal("true", sample["Values"]!["AzureWebJobsDisableHomepage"]!.GetValue<string>());
+    }
+
     private static async Task<JsonNode[]> MetadataAsync()
     {
         await FunctionsHost.PublishAsync();

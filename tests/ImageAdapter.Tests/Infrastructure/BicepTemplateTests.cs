@@ -134,6 +134,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.Contains("primaryEndpoints.blob", (string)settings["Storage__BlobServiceUri"]!, StringComparison.Ordinal);
         Assert.NotNull(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.Contains("Authorization=AAD", (string)settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!, StringComparison.Ordinal);
+        Assert.Equal("true", (string?)settings["AzureWebJobsDisableHomepage"]);
 
         Assert.False(settings.ContainsKey("FUNCTIONS_WORKER_RUNTIME"), "FUNCTIONS_WORKER_RUNTIME is deprecated on Flex Consumption.");
         Assert.False(settings.ContainsKey("AzureWebJobsStorage"), "Host storage must use the identity, not a connection string.");
