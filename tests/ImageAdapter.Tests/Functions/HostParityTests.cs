@@ -70,6 +70,39 @@ public sealed partial class HostParityTests(HostParityFixture fixture) : IClassF
         });
     }
 
+    [Theory]
+    [InlineData("connection failure")]
+    [InlineData("malformed body")]
+    [InlineData("wrong content type")]
+    [InlineData("content filtered")]
+    public async Task UpstreamMisbehaves_AnsweredTheSameByBothHosts(string fault)
+    {
+        await AssertSameAsync(app =>
+        {
+            app.Simulator.State.SetPersistentFault(fault switch
+            {
+                "connection failure" => SimulatorFault.DroppedConnection(),
+                "malformed body" => SimulatorFault.MalformedBody(),
+                "wrong content type" => SimulatorFault.WrongContentType(),
+                _ => SimulatorFault.ContentFiltered(),
+            });
+            return SendAsync(app, "POST", "/v1/images/generations", "application/json\n" + ErrorTableRows.ValidBody, Authorized);
+        });
+    }
+
+    [Theory]
+    [InlineData(KontextFinalStatus.RequestModerated)]
+    [InlineData(KontextFinalStatus.ContentModerated)]
+    [InlineData(KontextFinalStatus.Error)]
+    public async Task KontextFinalStatus_AnsweredTheSameByBothHosts(KontextFinalStatus final)
+    {
+        await AssertSameAsync(app =>
+        {
+            app.Simulator.State.EnqueueKontextScript(new KontextScript(PendingPolls: 1, FinalStatus: final));
+            return SendAsync(app, "POST", "/v1/images/generations", "application/json\n" + """{"model":"flux-kontext-pro","prompt":"a fox"}""", Authorized);
+        });
+    }
+
     private async Task AssertSameAsync(Func<AdapterApp, Task<HttpResponseMessage>> send)
     {
         var functions = fixture.Functions;
