@@ -1,4 +1,5 @@
 using ImageAdapter;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +12,17 @@ builder.ConfigureFunctionsWebApplication();
 // Warning by default, as host.json sets for the host: no per-request Information lines reach Application Insights
 // unless Logging__LogLevel__Default (or a category) asks for them.
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
 
 builder.Services.AddImageAdapter(builder.Configuration);
 
-// host.json sets telemetryMode OpenTelemetry: each invocation's spans continue the trace the host received.
+// host.json sets telemetryMode OpenTelemetry: each invocation's spans continue the trace the host received, and the
+// worker's own exporters send its logs (the worker stops sending them to the host).
 builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+if (string.Equals(builder.Configuration["AZURE_FUNCTIONS_ENVIRONMENT"], "Development", StringComparison.OrdinalIgnoreCase))
+{
+    // `func start` runs in Development: the host prints what the worker writes to its console (Host.Function.Console).
+    builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+}
 
 builder.Build().Run();

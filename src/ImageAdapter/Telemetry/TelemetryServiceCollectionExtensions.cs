@@ -12,7 +12,8 @@ namespace ImageAdapter.Telemetry;
 /// <summary>
 /// OpenTelemetry for both hosts: the adapter's spans and metrics, HttpClient (one client span per Fireworks call) and
 /// Azure SDK (<c>Azure.*</c>: Key Vault reads) spans, ASP.NET Core server spans in the standalone server (the Functions
-/// host makes its own). Exports to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to OTLP when
+/// host makes its own). Exports to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (with the
+/// managed identity <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names), to OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, nowhere otherwise.
 /// </summary>
 public static class TelemetryServiceCollectionExtensions
@@ -26,6 +27,7 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddImageAdapterTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var azureMonitor = configuration[AzureMonitorSetting];
+        var azureMonitorCredential = ApplicationInsightsAuthentication.Credential(configuration[ApplicationInsightsAuthentication.Setting]);
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpSetting]);
         var functions = !string.IsNullOrWhiteSpace(configuration[FunctionsRuntimeSetting]);
 
@@ -43,7 +45,7 @@ public static class TelemetryServiceCollectionExtensions
 
             if (!string.IsNullOrWhiteSpace(azureMonitor))
             {
-                tracing.AddAzureMonitorTraceExporter(exporter => exporter.ConnectionString = azureMonitor);
+                tracing.AddAzureMonitorTraceExporter(exporter => Configure(exporter, azureMonitor, azureMonitorCredential));
             }
 
             if (otlp)
@@ -61,7 +63,7 @@ public static class TelemetryServiceCollectionExtensions
 
             if (!string.IsNullOrWhiteSpace(azureMonitor))
             {
-                metrics.AddAzureMonitorMetricExporter(exporter => exporter.ConnectionString = azureMonitor);
+                metrics.AddAzureMonitorMetricExporter(exporter => Configure(exporter, azureMonitor, azureMonitorCredential));
             }
 
             if (otlp)
@@ -77,7 +79,7 @@ public static class TelemetryServiceCollectionExtensions
             {
                 if (!string.IsNullOrWhiteSpace(azureMonitor))
                 {
-                    logging.AddAzureMonitorLogExporter(exporter => exporter.ConnectionString = azureMonitor);
+                    logging.AddAzureMonitorLogExporter(exporter => Configure(exporter, azureMonitor, azureMonitorCredential));
                 }
 
                 if (otlp)
@@ -88,5 +90,11 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static void Configure(AzureMonitorExporterOptions exporter, string connectionString, Azure.Core.TokenCredential? credential)
+    {
+        exporter.ConnectionString = connectionString;
+        exporter.Credential = credential;
     }
 }

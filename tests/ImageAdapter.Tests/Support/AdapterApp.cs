@@ -90,28 +90,28 @@ public sealed class AdapterApp : IAsyncDisposable
     private IReadOnlyList<string> HostLines => [.. Process.Output.Skip(_forgottenLines)];
 
     /// <summary>
-    /// The Functions host's console entries at Error or above ("fail:" / "crit:" then indented message lines), or from
-    /// the adapter's unexpected-failure path. Not counted: the host's own record of a client that disconnected (it
-    /// logs the invocation as failed with <c>ForwarderError: RequestCanceled</c>; the adapter cancelled its work).
+    /// Error or Critical entries on the Functions host's console: the host's own ("fail:" / "crit:" at the start of the
+    /// line, its message on the indented lines after) and the worker's (the same prefixes on one indented line, as the
+    /// host prints the worker's console), or the adapter's unexpected-failure path. Not counted: the host's record of a
+    /// client that disconnected (it logs the invocation as failed with <c>ForwarderError: RequestCanceled</c>; the
+    /// adapter cancelled its work).
     /// </summary>
     private static List<string> ConsoleErrors(IReadOnlyList<string> lines)
     {
         var entries = new List<string>();
         for (var index = 0; index < lines.Count; index++)
         {
-            var line = lines[index];
-            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            var line = lines[index].TrimStart();
+            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+                || line.Contains("failed unexpectedly", StringComparison.Ordinal))
             {
-                var message = string.Join(" ", lines.Skip(index + 1).TakeWhile(next => next.StartsWith("      ", StringComparison.Ordinal))
-                    .Take(3).Select(next => next.Trim()));
-                if (!message.Contains("ForwarderError: RequestCanceled", StringComparison.Ordinal))
+                var message = string.Join(" ", lines.Skip(index + 1).TakeWhile(next => next.StartsWith("      ", StringComparison.Ordinal)
+                    && !next.TrimStart().StartsWith("info:", StringComparison.Ordinal)).Take(3).Select(next => next.Trim()));
+                var entry = $"{line} {message}";
+                if (!entry.Contains("ForwarderError: RequestCanceled", StringComparison.Ordinal))
                 {
-                    entries.Add($"{line} {message}");
+                    entries.Add(entry);
                 }
-            }
-            else if (line.Contains("failed unexpectedly", StringComparison.Ordinal))
-            {
-                entries.Add(line);
             }
         }
 

@@ -24,14 +24,15 @@ public sealed partial class AdapterProcess : IAsyncDisposable
 
     /// <summary>
     /// Settings every Functions app gets here, unless the test sets them: what the Bicep sets on a deployed app (requests
-    /// to <c>/</c> reach the app, not the host's home page), and the worker's Information lines on the host's console,
-    /// as the server logs them (production defaults are Warning in both).
+    /// to <c>/</c> reach the app, not the host's home page), and the worker's Information lines, which it writes to its
+    /// console in Development, on the host's console (Host.Function.Console), as the server logs them (production
+    /// defaults are Warning in both).
     /// </summary>
     private static readonly Dictionary<string, string> FunctionsAppSettings = new()
     {
         ["AzureWebJobsDisableHomepage"] = "true",
         ["Logging__LogLevel__Default"] = "Information",
-        ["AzureFunctionsJobHost__logging__logLevel__Function"] = "Information",
+        ["AzureFunctionsJobHost__logging__logLevel__Host.Function.Console"] = "Information",
     };
 
     private readonly Process _process;
