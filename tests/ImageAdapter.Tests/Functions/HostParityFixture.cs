@@ -13,23 +13,12 @@ public sealed class HostParityFixture : IAsyncLifetime
     public AdapterApp Server => _server ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The Functions app; without a Functions host, each test asking for it is skipped (failed, in CI).</summary>
-    public AdapterApp Functions
-    {
-        get
-        {
-            if (_functions is null)
-            {
-                FunctionsHost.SkipOrFail();
-            }
-
-            return _functions!;
-        }
-    }
+    public AdapterApp Functions => FunctionsHost.Started(_functions);
 
     public async ValueTask InitializeAsync()
     {
         _server = await AdapterApp.StartAsync(Settings);
-        if (await FunctionsHost.FindAsync() is not null)
+        if (await FunctionsHost.CanStartAsync(AdapterHost.Functions))
         {
             _functions = await AdapterApp.StartAsync(Settings, AdapterHost.Functions);
         }

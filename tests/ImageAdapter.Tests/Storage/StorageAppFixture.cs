@@ -12,25 +12,14 @@ public sealed class StorageAppFixture<THost> : IAsyncLifetime
     public Azurite Azurite => _azurite ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The shared app; without a Functions host, each test asking for it is skipped (failed, in CI).</summary>
-    public AdapterApp App
-    {
-        get
-        {
-            if (_app is null)
-            {
-                FunctionsHost.SkipOrFail();
-            }
-
-            return _app!;
-        }
-    }
+    public AdapterApp App => FunctionsHost.Started(_app);
 
     /// <summary>Whether the container existed once the server had started (it must not: it is created on first use).</summary>
     public bool ContainerExistedAtStart { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
-        if (THost.Host == AdapterHost.Functions && await FunctionsHost.FindAsync() is null)
+        if (!await FunctionsHost.CanStartAsync(THost.Host))
         {
             return;
         }

@@ -18,27 +18,14 @@ public class AdapterFixture<THost> : IAsyncLifetime
     }
 
     /// <summary>The shared app; without a Functions host, each test asking for it is skipped (failed, in CI).</summary>
-    public AdapterApp App
-    {
-        get
-        {
-            if (_app is null)
-            {
-                FunctionsHost.SkipOrFail();
-            }
-
-            return _app!;
-        }
-    }
+    public AdapterApp App => FunctionsHost.Started(_app);
 
     public async ValueTask InitializeAsync()
     {
-        if (THost.Host == AdapterHost.Functions && await FunctionsHost.FindAsync() is null)
+        if (await FunctionsHost.CanStartAsync(THost.Host))
         {
-            return;
+            _app = await AdapterApp.StartAsync(_settings, THost.Host);
         }
-
-        _app = await AdapterApp.StartAsync(_settings, THost.Host);
     }
 
     public async ValueTask DisposeAsync()

@@ -44,6 +44,20 @@ internal static class FunctionsHost
         throw new UnreachableException();
     }
 
+    /// <summary>Whether a fixture can start an app on <paramref name="host"/>: always for the server; for the Functions app, when there is a host.</summary>
+    public static async Task<bool> CanStartAsync(AdapterHost host) => host == AdapterHost.Server || await FindAsync() is not null;
+
+    /// <summary>The app a fixture started; if it could not for want of a Functions host, the calling test is skipped (failed, in CI).</summary>
+    public static AdapterApp Started(AdapterApp? app)
+    {
+        if (app is null)
+        {
+            SkipOrFail();
+        }
+
+        return app!;
+    }
+
     /// <summary>What a test needing the Functions host does without one: skip, with how to get a host; in CI, fail.</summary>
     public static void SkipOrFail()
     {
