@@ -40,8 +40,6 @@ public sealed class AdapterApp : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public AdapterHost Host => _process is null ? AdapterHost.Server : AdapterHost.Functions;
-
     public SimulatorServer Simulator { get; }
 
     public Uri BaseUrl { get; }
@@ -72,6 +70,8 @@ public sealed class AdapterApp : IAsyncDisposable
     /// <summary>How many log entries so far hold <paramref name="fragment"/>, on either host.</summary>
     public int LogCount(string fragment) => LogLines().Count(line => line.Contains(fragment, StringComparison.Ordinal));
 
+    public bool HasLogged(string fragment) => LogCount(fragment) > 0;
+
     /// <summary>Starts the log afresh for the next test of a shared app.</summary>
     public void ForgetLogs()
     {
@@ -84,8 +84,6 @@ public sealed class AdapterApp : IAsyncDisposable
             _forgottenLines = Process.Output.Count;
         }
     }
-
-    public bool HasLogged(string fragment) => LogCount(fragment) > 0;
 
     private IReadOnlyList<string> HostLines => [.. Process.Output.Skip(_forgottenLines)];
 
