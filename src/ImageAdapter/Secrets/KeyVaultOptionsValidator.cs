@@ -38,6 +38,6 @@ internal sealed partial class KeyVaultOptionsValidator : IValidateOptions<KeyVau
     }
 
     // Key Vault's own rule for object names.
-    [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$")]
+    [GeneratedRegex(@"^[0-9a-zA-Z-]{1,127}\z")]
     private static partial Regex SecretName();
 }

@@ -60,6 +60,6 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
     }
 
     // Azure's rule for container names; the double dash is checked separately.
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\z")]
     private static partial Regex ContainerName();
 }

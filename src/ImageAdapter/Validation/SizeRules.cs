@@ -25,10 +25,10 @@ internal static partial class SizeRules
 
     private const double KontextWidest = 21.0 / 9.0;
 
-    [GeneratedRegex("^([1-9][0-9]{0,4})x([1-9][0-9]{0,4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([1-9][0-9]{0,4})x([1-9][0-9]{0,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex SizePattern();
 
-    [GeneratedRegex("^([1-9][0-9]{0,4}):([1-9][0-9]{0,4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([1-9][0-9]{0,4}):([1-9][0-9]{0,4})\z", RegexOptions.CultureInvariant)]
     private static partial Regex RatioPattern();
 
     public static ImageSize? ParseSize(string text) => Parse(SizePattern(), text, (w, h) => new ImageSize(w, h));

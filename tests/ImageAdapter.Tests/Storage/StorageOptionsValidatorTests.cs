@@ -28,6 +28,7 @@ public sealed class StorageOptionsValidatorTests
     [InlineData(null, DevConnectionString, "im", "01:00:00", "Storage:Container")]
     [InlineData(null, DevConnectionString, "my--images", "01:00:00", "Storage:Container")]
     [InlineData(null, DevConnectionString, "images-", "01:00:00", "Storage:Container")]
+    [InlineData(null, DevConnectionString, "images\n", "01:00:00", "Storage:Container")]
     [InlineData(null, DevConnectionString, "images", "00:00:00", "Storage:UrlLifetime")]
     [InlineData(null, DevConnectionString, "images", "-00:01:00", "Storage:UrlLifetime")]
     [InlineData(null, DevConnectionString, "images", "1.00:00:01", "Storage:UrlLifetime")]
