@@ -15,4 +15,6 @@ public enum FaultKind
     WrongContentType,
     /// <summary>Writes the headers and part of the body, then aborts the connection.</summary>
     DroppedConnection,
+    /// <summary>Answers an SDXL JSON request with one artifact more than its <c>samples</c> (an inflated answer).</summary>
+    ExtraArtifact,
 }

@@ -53,5 +53,8 @@ public sealed record SimulatorFault
     public static SimulatorFault DroppedConnection(RequestKind target = RequestKind.Any) =>
         new() { Kind = FaultKind.DroppedConnection, Target = target };
 
+    public static SimulatorFault ExtraArtifact(RequestKind target = RequestKind.Any) =>
+        new() { Kind = FaultKind.ExtraArtifact, Target = target };
+
     internal bool Matches(RequestKind kind) => Target == RequestKind.Any || Target == kind;
 }

@@ -86,11 +86,18 @@ internal sealed class ImageGenerator(
     }
 
     /// <summary>
-    /// Refuses filtered content and anything that is not a whole PNG or JPEG, and measures each image once: the
-    /// response, the usage block and the telemetry all use these sizes.
+    /// Refuses another number of images than <c>n</c>, filtered content and anything that is not a whole PNG or JPEG,
+    /// and measures each image once: the response, the usage block and the telemetry all use these sizes.
     /// </summary>
     private Generation Check(ImageGenerationRequest request, IReadOnlyList<GeneratedImage> images)
     {
+        if (images.Count != request.N)
+        {
+            // More images than asked for would inflate the answer and its usage; fewer would silently drop some.
+            throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse,
+                $"Fireworks returned {images.Count} image(s) where {request.N} were requested.");
+        }
+
         if (images.Any(image => image.ContentFiltered))
         {
             throw new AdapterException(AdapterErrorKind.ContentPolicyViolation, "Your request was rejected by Fireworks' safety system.");

@@ -61,7 +61,8 @@ internal static class EndpointRunner
             model,
             state,
             services.GetRequiredService<ImageEncoder>(),
-            fault?.Kind == FaultKind.ContentFiltered);
+            fault?.Kind == FaultKind.ContentFiltered,
+            fault?.Kind == FaultKind.ExtraArtifact);
         var response = handler(call);
 
         switch (fault?.Kind)

@@ -5,6 +5,7 @@ namespace FireworksSimulator.Pipeline;
 
 /// <summary>What a route handler needs: the request, the shared services, and the fault's verdict.</summary>
 /// <param name="ContentFiltered">True when a content-filtered fault applies to this request.</param>
+/// <param name="ExtraArtifact">True when an SDXL JSON answer must carry one artifact more than asked for.</param>
 internal sealed record SimulatorCall(
     HttpContext Http,
     RecordedRequest Request,
@@ -12,4 +13,5 @@ internal sealed record SimulatorCall(
     string Model,
     SimulatorState State,
     ImageEncoder Images,
-    bool ContentFiltered);
+    bool ContentFiltered,
+    bool ExtraArtifact = false);

@@ -57,7 +57,7 @@ internal static class SdxlRoutes
                 var base64 = Convert.ToBase64String(
                     call.Images.Encode(size.Width, size.Height, ImageFormat.Png, filtered: call.ContentFiltered));
                 IReadOnlyList<SdxlArtifact> artifacts =
-                    [.. Enumerable.Range(0, samples).Select(i => new SdxlArtifact(base64, finishReason, seed + i))];
+                    [.. Enumerable.Range(0, samples + (call.ExtraArtifact ? 1 : 0)).Select(i => new SdxlArtifact(base64, finishReason, seed + i))];
                 return SimulatedResponse.Json(200, artifacts, WireJson.Context.IReadOnlyListSdxlArtifact);
             default:
                 return ErrorResponses.BadRequest("Accept must be image/png, image/jpeg or application/json");

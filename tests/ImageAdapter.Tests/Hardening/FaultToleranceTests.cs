@@ -138,6 +138,22 @@ public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<TH
         _app.AssertNoUnexpectedFailure();
     }
 
+    // Regression: an SDXL answer with more artifacts than `samples` inflated the images and the usage returned. (n=1 is
+    // answered as one binary image, so the JSON list only exists for n > 1.)
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task SdxlMoreArtifactsThanSamples_Returns502InvalidResponse(int n)
+    {
+        Simulator.EnqueueFault(SimulatorFault.ExtraArtifact(RequestKind.ImageGeneration));
+
+        using var response = await _app.GenerateAsync(HardeningClient.Sdxl, n: n, cancellationToken: Token);
+
+        Assert.Equal((502, "upstream_invalid_response"), await response.OutcomeAsync());
+        Assert.Equal(1, Calls(RequestKind.ImageGeneration));
+        _app.AssertNoUnexpectedFailure();
+    }
+
     [Theory]
     [InlineData(HardeningClient.Sdxl)]
     [InlineData(HardeningClient.Kontext)]
