@@ -24,6 +24,12 @@ internal sealed partial class KeyVaultOptionsValidator : IValidateOptions<KeyVau
             failures.Add("KeyVault:AdapterApiKeysSecret must be 1-127 letters, digits or dashes.");
         }
 
+        // Turning the check off against a real vault would accept a token challenge from any resource.
+        if (options.DisableChallengeResourceVerification && options.Uri is { IsAbsoluteUri: true, IsLoopback: false })
+        {
+            failures.Add("KeyVault:DisableChallengeResourceVerification is for a local fake vault only: KeyVault:Uri must then be a loopback address such as https://127.0.0.1:<port>/.");
+        }
+
         if (options.CacheTtl <= TimeSpan.Zero)
         {
             failures.Add("KeyVault:CacheTtl must be positive.");
