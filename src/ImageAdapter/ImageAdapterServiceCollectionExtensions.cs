@@ -11,6 +11,9 @@ using ImageAdapter.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ImageAdapter;
 
@@ -25,6 +28,7 @@ public static class ImageAdapterServiceCollectionExtensions
         AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
         AddValidatedOptions<UsageOptions>(services, configuration, UsageOptions.Section);
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
+        services.AddSingleton<IValidateOptions<AuthOptions>>(provider => new AuthOptionsValidator(configuration, provider.GetService<IHostEnvironment>()));
         AddValidatedOptions<AdapterOptions>(services, configuration, AdapterOptions.Section);
 
         services.AddSecretSources(configuration);
@@ -40,18 +44,29 @@ public static class ImageAdapterServiceCollectionExtensions
 
         services.AddHttpClient<FireworksImageClient>(FireworksImageClient.HttpClientName, (provider, http) =>
             {
-                var baseUrl = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FireworksOptions>>().Value.BaseUrl.AbsoluteUri;
+                var baseUrl = provider.GetRequiredService<IOptions<FireworksOptions>>().Value.BaseUrl.AbsoluteUri;
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
                 http.Timeout = Timeout.InfiniteTimeSpan; // FireworksOptions.CallTimeout applies per call.
-                http.MaxResponseContentBufferSize = 64 * 1024 * 1024;
             })
             // Redirects are not followed: a redirect could lead a Kontext download to a host that is not allowed.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddFireworksResilience();
+        services.AddHttpClient(FireworksImageClient.SampleHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = new PublicAddressConnector(
+                    provider.GetRequiredService<IOptions<FireworksOptions>>().Value,
+                    provider.GetRequiredService<ILogger<PublicAddressConnector>>()).ConnectAsync,
+            })
+            .AddFireworksResilience();
+        services.AddSingleton<ImageMemoryBudget>();
         services.AddSingleton<GenerationLimiter>();
         services.AddSingleton<AdapterTelemetry>();
         services.AddImageAdapterTelemetry(configuration);
         services.AddSingleton<ReadinessProbe>();
+        services.AddHostedService<StartupWarnings>();
         services.AddSingleton<KontextPoller>();
         services.AddSingleton<ImageGenerator>();
 

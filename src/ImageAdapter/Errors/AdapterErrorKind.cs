@@ -7,6 +7,8 @@ namespace ImageAdapter.Errors;
 public enum AdapterErrorKind
 {
     InvalidJson,
+    MalformedRequest,
+    RequestBodyTimeout,
     UnsupportedMediaType,
     RequestTooLarge,
     MissingParameter,

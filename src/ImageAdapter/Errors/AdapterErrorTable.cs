@@ -11,6 +11,8 @@ internal static class AdapterErrorTable
     private static readonly FrozenDictionary<AdapterErrorKind, AdapterErrorMapping> Mappings = new Dictionary<AdapterErrorKind, AdapterErrorMapping>
     {
         [AdapterErrorKind.InvalidJson] = new(400, InvalidRequest, "invalid_json"),
+        [AdapterErrorKind.MalformedRequest] = new(400, InvalidRequest, "malformed_request"),
+        [AdapterErrorKind.RequestBodyTimeout] = new(408, InvalidRequest, "request_body_timeout"),
         [AdapterErrorKind.UnsupportedMediaType] = new(415, InvalidRequest, "unsupported_media_type"),
         [AdapterErrorKind.RequestTooLarge] = new(413, InvalidRequest, "request_too_large"),
         [AdapterErrorKind.MissingParameter] = new(400, InvalidRequest, "missing_required_parameter"),

@@ -20,6 +20,7 @@ namespace ImageAdapter.Fireworks;
 /// </summary>
 internal sealed partial class FireworksImageClient(
     HttpClient http,
+    IHttpClientFactory httpClients,
     IFireworksKeySource keys,
     IOptions<FireworksOptions> options,
     IOptions<AdapterOptions> adapterOptions,
@@ -28,6 +29,12 @@ internal sealed partial class FireworksImageClient(
     ILogger<FireworksImageClient> logger)
 {
     public const string HttpClientName = "Fireworks";
+
+    /// <summary>The client for Kontext samples on hosts other than the base URL's: it connects only to public addresses.</summary>
+    public const string SampleHttpClientName = "FireworksSamples";
+
+    // Room for SDXL's JSON around its base64 images (field names, seeds, finish reasons).
+    private const long JsonEnvelopeBytes = 64 * 1024;
 
     private readonly FireworksOptions _options = options.Value;
 
@@ -52,25 +59,50 @@ internal sealed partial class FireworksImageClient(
     }
 
     /// <summary>
-    /// Downloads a Kontext <c>result.sample</c>. Only the base URL's host and the configured delivery hosts are allowed,
-    /// and the Fireworks key goes only to the base URL's own origin.
+    /// Downloads a Kontext <c>result.sample</c> (<see cref="SampleUrlPolicy"/> says which URLs may be fetched). Only
+    /// the base URL's own origin receives the Fireworks key; any other host is reached through the
+    /// <see cref="SampleHttpClientName"/> client, which connects only to public addresses. Every failure gives the
+    /// client the same message, so the adapter cannot be used to probe what answers where.
     /// </summary>
     public async Task<byte[]> DownloadSampleAsync(string sample, CancellationToken cancellationToken)
     {
         var url = SampleUrlPolicy.Check(sample, _options);
-        var key = SampleUrlPolicy.IsBaseOrigin(url, _options) ? await keys.GetKeyAsync(cancellationToken) : null;
-        var response = await ExchangeAsync(HttpMethod.Get, url, null, "image/*", FireworksCall.NoHeaders, key, cancellationToken);
-        return response.Status == HttpStatusCode.OK
-            ? response.Body
-            : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse,
-                $"Fireworks' generated image could not be downloaded ({(int)response.Status}).");
+        var baseOrigin = SampleUrlPolicy.IsBaseOrigin(url, _options);
+        var key = baseOrigin ? await keys.GetKeyAsync(cancellationToken) : null;
+        var client = baseOrigin ? http : httpClients.CreateClient(SampleHttpClientName);
+        Exchange response;
+        try
+        {
+            response = await ExchangeAsync(client, HttpMethod.Get, url, null, "image/*", FireworksCall.NoHeaders, key, _options.MaxImageBytes, cancellationToken);
+        }
+        catch (AdapterException exception) when (exception.Kind is AdapterErrorKind.UpstreamUnreachable or AdapterErrorKind.UpstreamInvalidResponse)
+        {
+            throw SampleNotDownloaded(exception);
+        }
+
+        if (response.Status != HttpStatusCode.OK || response.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            LogSampleRefused(logger, Describe(url), (int)response.Status, response.ContentType ?? "none");
+            throw SampleNotDownloaded(null);
+        }
+
+        return response.Body;
     }
 
+    private static AdapterException SampleNotDownloaded(Exception? inner) =>
+        new(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks' generated image could not be downloaded.", inner: inner);
+
     private Task<Exchange> SendOnceAsync(FireworksCall call, string key, CancellationToken cancellationToken) =>
-        ExchangeAsync(HttpMethod.Post, new Uri(call.Path, UriKind.Relative), call.Body, call.Accept, call.Headers, key, cancellationToken);
+        ExchangeAsync(http, HttpMethod.Post, new Uri(call.Path, UriKind.Relative), call.Body, call.Accept, call.Headers, key, LimitOf(call), cancellationToken);
+
+    /// <summary>The most bytes one answer may hold: its images, in base64 (4 bytes for every 3) when they come in JSON.</summary>
+    private long LimitOf(FireworksCall call) => call.Accept == FireworksPaths.Json
+        ? call.Images * (_options.MaxImageBytes / 3 * 4) + JsonEnvelopeBytes
+        : call.Images * _options.MaxImageBytes;
 
     private async Task<Exchange> ExchangeAsync(
-        HttpMethod method, Uri url, byte[]? body, string accept, IReadOnlyDictionary<string, string> headers, string? key, CancellationToken cancellationToken)
+        HttpClient client, HttpMethod method, Uri url, byte[]? body, string accept, IReadOnlyDictionary<string, string> headers, string? key, long limit,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.CallTimeout);
@@ -100,8 +132,8 @@ internal sealed partial class FireworksImageClient(
         var outcome = "cancelled";
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var bytes = await ReadBodyAsync(response.Content, timeout.Token);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var bytes = await UpstreamBody.ReadAsync(response.Content, limit, timeout.Token);
             outcome = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             LogCall(logger, method.Method, Describe(url), (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new Exchange(
@@ -146,24 +178,6 @@ internal sealed partial class FireworksImageClient(
         }
     }
 
-    /// <summary>
-    /// Images are megabytes: with a Content-Length (which Fireworks sends) the body goes straight into one array of its
-    /// exact size. <see cref="HttpContent.ReadAsByteArrayAsync()"/> would buffer it and then copy it out, twice the bytes.
-    /// Without a length, or beyond <see cref="HttpClient.MaxResponseContentBufferSize"/>, it still decides (and refuses).
-    /// </summary>
-    private async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength is not { } length || length > http.MaxResponseContentBufferSize)
-        {
-            return await content.ReadAsByteArrayAsync(cancellationToken);
-        }
-
-        var body = new byte[length];
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        await stream.ReadExactlyAsync(body, cancellationToken);
-        return body;
-    }
-
     // Sample URLs may carry signed query strings: log scheme, host and path only.
     private static string Describe(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString;
 
@@ -174,4 +188,7 @@ internal sealed partial class FireworksImageClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fireworks {Method} {Path} failed: {Reason}")]
     private static partial void LogFailure(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kontext sample {Path} refused: status {Status}, content type {ContentType}")]
+    private static partial void LogSampleRefused(ILogger logger, string path, int status, string contentType);
 }

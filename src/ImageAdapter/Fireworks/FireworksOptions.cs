@@ -28,8 +28,16 @@ public sealed class FireworksOptions
     public TimeSpan PollDeadline { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// Comma-separated host names, besides the base URL's, that Kontext <c>result.sample</c> URLs may point to
-    /// (Fireworks' delivery hosts). The Fireworks key is never sent to them.
+    /// Largest image the adapter accepts from Fireworks, counted as its bytes arrive (a promised
+    /// <c>Content-Length</c> decides nothing). An answer holding several images (SDXL's JSON) may hold that many.
+    /// </summary>
+    [Range(typeof(long), "1048576", "268435456")] // 1 MiB to 256 MiB
+    public long MaxImageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Optional strict allow-list: comma-separated host names, besides the base URL's, that Kontext
+    /// <c>result.sample</c> URLs may point to. Empty (the default): any https host whose addresses are all public,
+    /// checked when the connection is made. The Fireworks key is never sent to them.
     /// </summary>
     public string SampleHosts { get; set; } = "";
 

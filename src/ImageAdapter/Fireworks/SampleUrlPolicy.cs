@@ -2,25 +2,33 @@ using ImageAdapter.Errors;
 
 namespace ImageAdapter.Fireworks;
 
-/// <summary>Which Kontext <c>result.sample</c> URLs the adapter will fetch, and which may receive the Fireworks key.</summary>
+/// <summary>
+/// Which Kontext <c>result.sample</c> URLs the adapter will fetch, and which may receive the Fireworks key. The base
+/// URL's host is Fireworks itself. Any other host must be https on the default port (or the base URL's port), and is
+/// either in the strict allow-list <see cref="FireworksOptions.SampleHosts"/> or, without one, reached only at public
+/// addresses (<see cref="PublicAddressConnector"/>).
+/// </summary>
 internal static class SampleUrlPolicy
 {
     public static Uri Check(string sample, FireworksOptions options)
     {
-        if (!Uri.TryCreate(sample, UriKind.Absolute, out var url)
-            || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != options.BaseUrl.Scheme))
+        if (!Uri.TryCreate(sample, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned an image URL the adapter cannot use.");
+            throw Refused("Fireworks returned an image URL the adapter cannot use.");
         }
 
-        var allowed = string.Equals(url.Host, options.BaseUrl.Host, StringComparison.OrdinalIgnoreCase)
-            || options.SampleHostList.Contains(url.Host, StringComparer.OrdinalIgnoreCase);
-        return allowed
+        var baseHost = string.Equals(url.Host, options.BaseUrl.Host, StringComparison.OrdinalIgnoreCase);
+        var listed = options.SampleHostList.Contains(url.Host, StringComparer.OrdinalIgnoreCase);
+        var schemeAllowed = url.Scheme == Uri.UriSchemeHttps || ((baseHost || listed) && url.Scheme == options.BaseUrl.Scheme);
+        var portAllowed = url.IsDefaultPort || url.Port == options.BaseUrl.Port;
+        var hostAllowed = baseHost || listed || options.SampleHostList.Count == 0;
+        return schemeAllowed && portAllowed && hostAllowed
             ? url
-            : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse,
-                "Fireworks returned an image URL on a host the adapter is not allowed to fetch from (Fireworks__SampleHosts).");
+            : throw Refused("Fireworks returned an image URL the adapter is not allowed to fetch.");
     }
 
     public static bool IsBaseOrigin(Uri url, FireworksOptions options) =>
         Uri.Compare(url, options.BaseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static AdapterException Refused(string message) => new(AdapterErrorKind.UpstreamInvalidResponse, message);
 }

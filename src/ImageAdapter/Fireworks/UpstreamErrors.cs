@@ -1,18 +1,21 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ImageAdapter.Errors;
 
 namespace ImageAdapter.Fireworks;
 
 /// <summary>
-/// Maps a non-2xx Fireworks answer to the adapter's error kinds. Only a short, key-free detail of a 400 reaches the
-/// client (it tells them what to fix); other upstream bodies stay out of responses.
+/// Maps a non-2xx Fireworks answer to the adapter's error kinds. Only the message field of a 400's JSON error body
+/// reaches the client (it tells them what to fix), shortened and with the key redacted (<see cref="KeyRedaction"/>);
+/// other upstream bodies, and any body that is not a JSON error, stay out of responses.
 /// </summary>
 internal static class UpstreamErrors
 {
     private const int MaxDetailLength = 300;
+
+    // Longer messages are cut before redaction, which bounds its work; the client sees at most MaxDetailLength.
+    private const int MaxMessageLength = 2000;
 
     public static AdapterException FromResponse(HttpStatusCode status, HttpResponseHeaders headers, byte[] body, string fireworksKey)
     {
@@ -49,11 +52,17 @@ internal static class UpstreamErrors
         _ => null,
     };
 
-    /// <summary>The message from any of Fireworks' error shapes, or the plain text, shortened and without the key.</summary>
+    /// <summary>The message of any of Fireworks' JSON error shapes, shortened and without the key; nothing else.</summary>
     public static string Detail(byte[] body, string fireworksKey)
     {
-        var text = JsonMessage(body) ?? Encoding.UTF8.GetString(body);
-        text = text.Replace(fireworksKey, "[redacted]", StringComparison.Ordinal).ReplaceLineEndings(" ").Trim();
+        var message = JsonMessage(body);
+        if (message is null)
+        {
+            return "no detail given.";
+        }
+
+        var text = KeyRedaction.Redact(message.Length <= MaxMessageLength ? message : message[..MaxMessageLength], fireworksKey);
+        text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (text.Length == 0)
         {
             return "no detail given.";

@@ -26,6 +26,13 @@ public sealed class AdapterOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Image bytes (as received from Fireworks) that the requests on this instance may hold at once. A request that
+    /// would go beyond it is answered 429 with <c>Retry-After</c>, instead of the instance running out of memory.
+    /// </summary>
+    [Range(typeof(long), "16777216", "68719476736")] // 16 MiB to 64 GiB
+    public long MaxImageBytesInFlight { get; set; } = 256 * 1024 * 1024;
+
     /// <summary>Retries after the first attempt of one Fireworks call (only for the cases in the retry policy).</summary>
     [Range(0, 5)]
     public int MaxRetries { get; set; } = 2;

@@ -21,6 +21,8 @@ public static class TelemetryServiceCollectionExtensions
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string OtlpSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     // Set by the Functions host; its own host emits the server span there.
     private const string FunctionsRuntimeSetting = "FUNCTIONS_WORKER_RUNTIME";
 
@@ -33,6 +35,11 @@ public static class TelemetryServiceCollectionExtensions
 
         // The Azure SDK only emits activities for its sources when asked to.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+
+        // ASP.NET Core's "Request starting/finished" records carry the query string, where a client may have put a key
+        // (`?api-key=`, the Azure OpenAI habit). Set in code, for the exporters only, so no appsettings file (the
+        // Functions app has none) or working directory decides whether they leave the process.
+        services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>(HostingDiagnosticsCategory, LogLevel.Warning));
 
         var telemetry = services.AddOpenTelemetry();
         telemetry.WithTracing(tracing =>

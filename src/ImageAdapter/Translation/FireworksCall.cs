@@ -5,7 +5,8 @@ namespace ImageAdapter.Translation;
 /// <param name="Accept">The <c>Accept</c> header, which picks binary or JSON answers.</param>
 /// <param name="Body">The JSON body, UTF-8.</param>
 /// <param name="Headers">Further request headers (e.g. <c>Jpeg-Quality</c>).</param>
-internal sealed record FireworksCall(string Path, string Accept, byte[] Body, IReadOnlyDictionary<string, string> Headers)
+/// <param name="Images">How many images the answer holds; it bounds the answer's size.</param>
+internal sealed record FireworksCall(string Path, string Accept, byte[] Body, IReadOnlyDictionary<string, string> Headers, int Images = 1)
 {
     public static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 }

@@ -29,7 +29,7 @@ internal sealed class SdxlTranslator : IFamilyTranslator
             extras.SafetyCheck);
         var accept = request.N == 1 ? FireworksPaths.MediaType(request.Format) : FireworksPaths.Json;
         return [new FireworksCall(FireworksPaths.ImageGeneration(request.Model), accept,
-            JsonSerializer.SerializeToUtf8Bytes(body, FireworksJsonContext.Default.SdxlRequestBody), FireworksCall.NoHeaders)];
+            JsonSerializer.SerializeToUtf8Bytes(body, FireworksJsonContext.Default.SdxlRequestBody), FireworksCall.NoHeaders, request.N)];
     }
 
     /// <summary>Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed.</summary>

@@ -72,6 +72,20 @@ public sealed class AdapterApp : IAsyncDisposable
 
     public bool HasLogged(string fragment) => LogCount(fragment) > 0;
 
+    /// <summary>Whether an entry holding <paramref name="fragment"/> is written within 30 s (loggers write asynchronously).</summary>
+    public async Task<bool> WaitForLogAsync(string fragment)
+    {
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30); !HasLogged(fragment); await Task.Delay(50))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Starts the log afresh for the next test of a shared app.</summary>
     public void ForgetLogs()
     {
