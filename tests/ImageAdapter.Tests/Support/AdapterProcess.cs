@@ -176,7 +176,7 @@ public sealed partial class AdapterProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool IsAdapterSetting(string name) =>
+    internal static bool IsAdapterSetting(string name) =>
         name.Contains("__", StringComparison.Ordinal)
         || name.StartsWith("AZURE_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase)
