@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
@@ -46,8 +47,12 @@ internal sealed class RecordingPassThrough : IAsyncDisposable
     public static async Task<RecordingPassThrough> StartAsync(Uri upstreamOrigin, HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        // No appsettings or environment: nothing outside the run configures it. UseUrls writes to the configuration,
+        // so it comes after the sources are replaced.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddHttpForwarder();
         var app = builder.Build();
         var invoker = new HttpMessageInvoker(handler ?? new SocketsHttpHandler
