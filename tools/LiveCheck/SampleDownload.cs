@@ -13,6 +13,11 @@ internal sealed record SampleDownload(Uri Url, int Status, string? ContentType, 
 
     public static async Task<SampleDownload> FetchAsync(Uri url, CancellationToken cancellationToken)
     {
+        if (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+        {
+            return new SampleDownload(url, 0, null, null, null, null, "not an http(s) URL");
+        }
+
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(2) };
         try
         {
