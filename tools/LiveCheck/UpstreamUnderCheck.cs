@@ -38,9 +38,11 @@ internal sealed class UpstreamUnderCheck : IAsyncDisposable
     {
         var passThrough = await RecordingPassThrough.StartAsync(upstream, handler, cancellationToken);
         var baseUrl = new Uri(passThrough.Origin, upstream.AbsolutePath.TrimEnd('/') + "/");
+        // The adapter's base URL is the pass-through's; deployed, it is the upstream's, whose host it fetches samples from.
+        var sampleHosts = string.Join(",", new[] { upstream.Host, options.SampleHosts }.Where(hosts => hosts.Length > 0));
         var adapter = await AdapterUnderTest.StartAsync(baseUrl, key, new Dictionary<string, string?>
         {
-            ["Fireworks:SampleHosts"] = options.SampleHosts,
+            ["Fireworks:SampleHosts"] = sampleHosts,
             ["Fireworks:PollInterval"] = options.PollInterval.ToString("c"),
         }, cancellationToken);
         return new UpstreamUnderCheck(passThrough, adapter, simulator, baseUrl, upstream, key);

@@ -19,15 +19,16 @@ public sealed class LiveCheckRuns : IAsyncDisposable
 
     public string ReportText { get; private set; } = "";
 
+    /// <param name="targetHost">The host name the check uses for the target (its address stays 127.0.0.1).</param>
     internal static async Task<LiveCheckRuns> RunAsync(
-        HttpMessageHandler? handler = null, decimal budget = 0.25m, Action<SimulatorState>? prepare = null)
+        HttpMessageHandler? handler = null, decimal budget = 0.25m, Action<SimulatorState>? prepare = null, string targetHost = "127.0.0.1")
     {
         var target = await SimulatorServer.StartAsync(new SimulatorOptions { ApiKeys = [TargetKey] });
         prepare?.Invoke(target.State);
         var runs = new LiveCheckRuns(target);
         var options = new LiveCheckOptions
         {
-            BaseUrl = target.BaseUrl,
+            BaseUrl = new UriBuilder(target.BaseUrl) { Host = targetHost }.Uri,
             ApiKey = TargetKey,
             Budget = budget,
             TargetSimulator = target.State,
