@@ -40,12 +40,20 @@ internal sealed class UpstreamUnderCheck : IAsyncDisposable
         var baseUrl = new Uri(passThrough.Origin, upstream.AbsolutePath.TrimEnd('/') + "/");
         // The adapter's base URL is the pass-through's; deployed, it is the upstream's, whose host it fetches samples from.
         var sampleHosts = string.Join(",", new[] { upstream.Host, options.SampleHosts }.Where(hosts => hosts.Length > 0));
-        var adapter = await AdapterUnderTest.StartAsync(baseUrl, key, new Dictionary<string, string?>
+        try
         {
-            ["Fireworks:SampleHosts"] = sampleHosts,
-            ["Fireworks:PollInterval"] = options.PollInterval.ToString("c"),
-        }, cancellationToken);
-        return new UpstreamUnderCheck(passThrough, adapter, simulator, baseUrl, upstream, key);
+            var adapter = await AdapterUnderTest.StartAsync(baseUrl, key, new Dictionary<string, string?>
+            {
+                ["Fireworks:SampleHosts"] = sampleHosts,
+                ["Fireworks:PollInterval"] = options.PollInterval.ToString("c"),
+            }, cancellationToken);
+            return new UpstreamUnderCheck(passThrough, adapter, simulator, baseUrl, upstream, key);
+        }
+        catch
+        {
+            await passThrough.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<ProbeOutcome> RunAsync(Probe probe, CancellationToken cancellationToken)
