@@ -39,6 +39,13 @@ param fireworksApiKeySecretName string = 'fireworks-api-key'
 @description('Name of the Key Vault secret with the adapter API keys (the secret itself is set after deployment).')
 param adapterApiKeysSecretName string = 'adapter-api-keys'
 
+@description('Optional: CIDR ranges allowed to call the function app, normally the gateway\'s egress addresses (e.g. [ \'20.50.1.2/32\' ]). Anyone else gets 403. Empty = reachable from anywhere, guarded by the adapter key alone (see infra/README.md).')
+param allowedInboundAddresses array = []
+
+@description('Key Vault public network access. Disabled = only private endpoints reach it: for when the app reaches the vault through VNet integration and a private endpoint, which this template does not create.')
+@allowed([ 'Enabled', 'Disabled' ])
+param keyVaultPublicNetworkAccess string = 'Enabled'
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
@@ -46,7 +53,9 @@ var deploymentContainerName = 'app-package-${take(functionAppName, 32)}'
 var imagesContainerName = 'images'
 // Names are computed here (not taken from module outputs) so role assignment scopes are known before deployment.
 var identityName = 'id-${resourceToken}'
+var deploymentIdentityName = 'id-deploy-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
+var hostStorageAccountName = 'sthost${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
 
@@ -59,10 +68,21 @@ module identity 'app/identity.bicep' = {
   }
 }
 
+// Flex Consumption reads and writes the app package with this identity, not with the app's.
+module deploymentIdentity 'app/identity.bicep' = {
+  name: 'deploymentIdentity'
+  params: {
+    name: deploymentIdentityName
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   params: {
     name: storageAccountName
+    hostName: hostStorageAccountName
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
@@ -76,6 +96,7 @@ module keyVault 'app/keyvault.bicep' = {
     name: keyVaultName
     location: location
     tags: tags
+    publicNetworkAccess: keyVaultPublicNetworkAccess
   }
 }
 
@@ -92,11 +113,16 @@ module monitoring 'app/monitoring.bicep' = {
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   params: {
+    hostStorageAccountName: hostStorageAccountName
     storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
+    imagesContainerName: imagesContainerName
     keyVaultName: keyVaultName
     applicationInsightsName: applicationInsightsName
     identityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', identityName)
     identityPrincipalId: identity.outputs.principalId
+    deploymentIdentityId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', deploymentIdentityName)
+    deploymentIdentityPrincipalId: deploymentIdentity.outputs.principalId
     writerPrincipalId: principalId
     writerPrincipalType: principalType
   }
@@ -112,6 +138,8 @@ module function 'app/function.bicep' = {
     tags: union(tags, { 'azd-service-name': 'api' })
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    deploymentIdentityId: deploymentIdentity.outputs.id
+    hostBlobEndpoint: storage.outputs.hostBlobEndpoint
     blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     imagesContainerName: storage.outputs.imagesContainerName
@@ -123,6 +151,7 @@ module function 'app/function.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     httpPerInstanceConcurrency: httpPerInstanceConcurrency
+    allowedInboundAddresses: allowedInboundAddresses
   }
   // The host reads its storage with the identity as soon as it starts: grant the roles first.
   dependsOn: [ rbac ]

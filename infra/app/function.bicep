@@ -12,10 +12,16 @@ param tags object = {}
 @description('Resource id of the user-assigned identity used for storage, Key Vault and telemetry.')
 param identityId string
 
+@description('Resource id of the user-assigned identity the platform reads and writes the app package with.')
+param deploymentIdentityId string
+
 @description('Client id of the user-assigned identity.')
 param identityClientId string
 
-@description('Blob endpoint of the storage account, e.g. https://<account>.blob.<suffix>/.')
+@description('Blob endpoint of the host storage account (AzureWebJobsStorage).')
+param hostBlobEndpoint string
+
+@description('Blob endpoint of the account holding the package and images containers, e.g. https://<account>.blob.<suffix>/.')
 param blobEndpoint string
 
 @description('Container Flex Consumption deploys the app package from.')
@@ -53,6 +59,23 @@ param maximumInstanceCount int
 @maxValue(1000)
 param httpPerInstanceConcurrency int
 
+@description('CIDR ranges allowed to call the app; empty = no restriction.')
+param allowedInboundAddresses array
+
+// The Azure front end answers 403 to anyone else. Rules apply in priority order; the default action catches the rest.
+var inboundRules = [for (cidr, i) in allowedInboundAddresses: {
+  name: 'allowed-${i + 1}'
+  action: 'Allow'
+  ipAddress: cidr
+  priority: 100 + i
+  tag: 'Default'
+}]
+
+var inboundRestriction = empty(allowedInboundAddresses) ? {} : {
+  ipSecurityRestrictions: inboundRules
+  ipSecurityRestrictionsDefaultAction: 'Deny'
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -69,26 +92,31 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: { '${identityId}': {} }
+    userAssignedIdentities: { '${identityId}': {}, '${deploymentIdentityId}': {} }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    publicNetworkAccess: 'Enabled' // the gateway calls the public host name; inboundRestriction narrows who may
     keyVaultReferenceIdentity: identityId
-    siteConfig: {
+    siteConfig: union({
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-    }
+      // The scm (deployment) endpoint does not follow the gateway-only rules: azd and `az functionapp deployment`
+      // publish through it from wherever they run. It accepts Entra tokens only (basic publishing credentials are off).
+      scmIpSecurityRestrictionsUseMain: false
+    }, inboundRestriction)
     functionAppConfig: {
+      // Its own identity: the adapter's credential (AZURE_CLIENT_ID) has no write access to the package.
       deployment: {
         storage: {
           type: 'blobContainer'
           value: '${blobEndpoint}${deploymentContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }
@@ -112,7 +140,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureWebJobsDisableHomepage: 'true'
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
-    AzureWebJobsStorage__blobServiceUri: blobEndpoint
+    AzureWebJobsStorage__blobServiceUri: hostBlobEndpoint
     AZURE_CLIENT_ID: identityClientId
     AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString

@@ -6,6 +6,10 @@ param location string
 
 param tags object = {}
 
+@description('Disabled = only private endpoints reach the vault (firewall rules and trusted services are off too).')
+@allowed([ 'Enabled', 'Disabled' ])
+param publicNetworkAccess string = 'Enabled'
+
 // RBAC mode only: no access policies. Secrets are put in after deployment (see infra/README.md),
 // never by this template or a parameter file.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
@@ -19,8 +23,11 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
-    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices' }
+    publicNetworkAccess: publicNetworkAccess
+    // The app reads the vault with the SDK from its own outbound addresses, never as a trusted Azure service.
+    networkAcls: publicNetworkAccess == 'Enabled'
+      ? { defaultAction: 'Allow', bypass: 'AzureServices' }
+      : { defaultAction: 'Deny', bypass: 'None' }
   }
 }
 

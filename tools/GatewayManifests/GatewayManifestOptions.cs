@@ -24,4 +24,12 @@ public sealed record GatewayManifestOptions(string FunctionAppFqdn, IReadOnlyLis
 
     /// <summary>Upstream connection buffer; base64 images make responses several MB.</summary>
     public string BufferLimit { get; init; } = "50Mi";
+
+    /// <summary>
+    /// The Gateway's per-connection buffer (ClientTrafficPolicy), which a request body must fit in when it is buffered
+    /// (the AI Gateway's processor reads whole JSON bodies; retries keep the body). The largest bodies: a multipart edit
+    /// with an image and a mask at the adapter's default 20 MB limit each plus form fields (about 40.2 MB), and a JSON
+    /// generation carrying a 20 MB image as a base64 data URL (4/3 × 20 MB, about 26.7 MB). 50 MiB (52.4 MB) holds both.
+    /// </summary>
+    public string ClientBufferLimit { get; init; } = "50Mi";
 }

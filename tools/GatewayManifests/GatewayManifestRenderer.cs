@@ -7,7 +7,8 @@ namespace ImageAdapter.GatewayManifests;
 /// <summary>
 /// Writes the Envoy AI Gateway (v1beta1) and Envoy Gateway manifests that put the adapter behind the gateway:
 /// Backend by FQDN, BackendTLSPolicy, AIServiceBackend, BackendSecurityPolicy (APIKey → Authorization: Bearer),
-/// AIGatewayRoute(s) with one rule per model, and a BackendTrafficPolicy for buffer, connect timeout and safe retries.
+/// AIGatewayRoute(s) with one rule per model, the edits HTTPRoute, a BackendTrafficPolicy for buffer, connect timeout
+/// and safe retries, and the Gateway's ClientTrafficPolicy (its own file: it belongs in the Gateway's namespace).
 /// </summary>
 public static partial class GatewayManifestRenderer
 {
@@ -16,6 +17,7 @@ public static partial class GatewayManifestRenderer
 
     public const string ManifestsFileName = "image-adapter.yaml";
     public const string SecretFileName = "adapter-key-secret.yaml";
+    public const string ClientPolicyFileName = "gateway-client-traffic-policy.yaml";
     public const string SecretPlaceholder = "REPLACE-WITH-ONE-ADAPTER-API-KEY";
 
     public static IReadOnlyList<RenderedManifest> Render(GatewayManifestOptions options)
@@ -36,12 +38,14 @@ public static partial class GatewayManifestRenderer
         AppendBackend(yaml, options.Name, fqdn);
         AppendServiceBackend(yaml, options.Name);
         var routeNames = AppendRoutes(yaml, options);
+        routeNames.Add(AppendEditsRoute(yaml, options));
         AppendTrafficPolicy(yaml, options, routeNames);
 
         return
         [
             new RenderedManifest(ManifestsFileName, yaml.ToString()),
             new RenderedManifest(SecretFileName, Secret(options.Name)),
+            new RenderedManifest(ClientPolicyFileName, ClientTrafficPolicy(options)),
         ];
     }
 
@@ -127,10 +131,23 @@ public static partial class GatewayManifestRenderer
 
         """);
 
+    private static string Timeout(GatewayManifestOptions o) =>
+        ((int)o.RequestTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+
+    /// <summary>The <c>parentRefs</c> entry naming the Gateway, indented for a route's <c>spec</c>.</summary>
+    private static string ParentRef(GatewayManifestOptions o) =>
+        $"""
+              parentRefs:
+                - group: gateway.networking.k8s.io
+                  kind: Gateway
+                  name: {o.GatewayName}
+
+            """ + (o.GatewayNamespace is { } ns ? $"      namespace: {ns}\n" : string.Empty);
+
     private static List<string> AppendRoutes(StringBuilder y, GatewayManifestOptions o)
     {
         var names = new List<string>();
-        var timeout = ((int)o.RequestTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+        var timeout = Timeout(o);
         var chunks = o.Models.Chunk(MaxRulesPerRoute).ToList();
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -144,16 +161,9 @@ public static partial class GatewayManifestRenderer
                 metadata:
                   name: {routeName}
                 spec:
-                  parentRefs:
-                    - group: gateway.networking.k8s.io
-                      kind: Gateway
-                      name: {o.GatewayName}
 
                 """);
-            if (o.GatewayNamespace is { } ns)
-            {
-                y.Append(CultureInfo.InvariantCulture, $"      namespace: {ns}\n");
-            }
+            y.Append(ParentRef(o));
 
             // The adapter answers an OpenAI usage block; these keys let a BackendTrafficPolicy charge token budgets.
             y.Append("""
@@ -193,7 +203,7 @@ public static partial class GatewayManifestRenderer
     private static void AppendTrafficPolicy(StringBuilder y, GatewayManifestOptions o, List<string> routeNames)
     {
         y.Append(CultureInfo.InvariantCulture, $"""
-            # Applies to the HTTPRoute(s) the AI Gateway generates (same names as the AIGatewayRoutes).
+            # Applies to the HTTPRoute(s) the AI Gateway generates (same names as the AIGatewayRoutes) and to the edits route.
             # Retries only where the adapter cannot have started a billed generation: the connection failed,
             # was reset before the request was sent, or the stream was refused. Never on 5xx or timeouts.
             apiVersion: gateway.envoyproxy.io/v1alpha1
@@ -235,10 +245,12 @@ public static partial class GatewayManifestRenderer
             """);
     }
 
+    // One key, two entries: the AI Gateway's APIKey policy reads apiKey and adds "Bearer "; Envoy Gateway's
+    // credentialInjection (edits route) reads credential and sends it as it is.
     private static string Secret(string name) => $"""
-        # Template: put ONE of the keys listed in the Key Vault secret adapter-api-keys here, then apply.
+        # Template: put ONE of the keys listed in the Key Vault secret adapter-api-keys in both entries, then apply.
         # Never commit the filled-in file. Or create it directly:
-        #   kubectl create secret generic {name}-key --from-literal=apiKey=<adapter key>
+        #   kubectl create secret generic {name}-key --from-literal=apiKey="$KEY" --from-literal=credential="Bearer $KEY"
         apiVersion: v1
         kind: Secret
         metadata:
@@ -246,6 +258,7 @@ public static partial class GatewayManifestRenderer
         type: Opaque
         stringData:
           apiKey: {SecretPlaceholder}
+          credential: Bearer {SecretPlaceholder}
 
         """;
 

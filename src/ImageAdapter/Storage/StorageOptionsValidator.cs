@@ -9,7 +9,8 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
 {
     /// <summary>
     /// Upper bound of <see cref="StorageOptions.UrlLifetime"/>. A user delegation key lives at most 7 days and is
-    /// requested for lifetime + 1 day (see <see cref="UserDelegationKeyCache"/>), so one day keeps well inside that.
+    /// requested for about twice the URL lifetime (<see cref="UserDelegationKeyCache.KeyLifetime"/>), so one day keeps
+    /// well inside that.
     /// </summary>
     public static readonly TimeSpan MaxUrlLifetime = TimeSpan.FromDays(1);
 

@@ -6,9 +6,12 @@ namespace ImageAdapter.Storage;
 
 /// <summary>
 /// Holds one user delegation key for the process instead of asking Entra-backed storage for one per image. A SAS
-/// signed with a key stops working when the key expires, so the key must outlive every URL signed with it: it is
-/// requested for <c>UrlLifetime + 1 day</c> and renewed once less than <c>UrlLifetime + 5 minutes</c> remain.
-/// Concurrent callers share one renewal.
+/// signed with a key stops working when the key expires, so the key must outlive every URL signed with it, and it
+/// should live no longer than that needs: a leaked key signs URLs until it expires. A key is therefore requested for
+/// <c>UrlLifetime + RenewalMargin + ReusePeriod</c> and renewed once less than <c>UrlLifetime + RenewalMargin</c>
+/// remain, so it signs URLs for one reuse period (the URL lifetime, at least <see cref="MinimumReusePeriod"/>) and every
+/// URL it signed expires at least <see cref="RenewalMargin"/> before it does. With 60-minute URLs a key lives about two
+/// hours. Concurrent callers share one renewal.
 /// </summary>
 internal sealed class UserDelegationKeyCache(
     Func<DateTimeOffset, DateTimeOffset, CancellationToken, Task<UserDelegationKey>> requestKey,
@@ -16,10 +19,10 @@ internal sealed class UserDelegationKeyCache(
     TimeProvider time,
     ILogger<UserDelegationKeyCache> logger)
 {
-    /// <summary>How long a key is requested for beyond the URL lifetime; well under the 7-day maximum.</summary>
-    public static readonly TimeSpan KeyHeadroom = TimeSpan.FromDays(1);
+    /// <summary>A key signs URLs for the URL lifetime, but at least this long: short URL lifetimes must not cost a key per image.</summary>
+    public static readonly TimeSpan MinimumReusePeriod = TimeSpan.FromMinutes(5);
 
-    /// <summary>Renewal starts this long before a key would be too short-lived to sign a full-lifetime URL.</summary>
+    /// <summary>Every URL expires at least this long before the key that signed it (clock drift between this instance and storage).</summary>
     public static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(5);
 
     /// <summary>The key's start is back-dated, as Azure recommends, to tolerate clock skew between us and storage.</summary>
@@ -50,7 +53,7 @@ internal sealed class UserDelegationKeyCache(
             }
 
             var now = time.GetUtcNow();
-            var key = await requestKey(now - ClockSkew, now + urlLifetime + KeyHeadroom, cancellationToken);
+            var key = await requestKey(now - ClockSkew, now + KeyLifetime(urlLifetime), cancellationToken);
             StorageLog.DelegationKeyObtained(logger, key.SignedExpiresOn);
             _key = key;
             return key;
@@ -60,6 +63,10 @@ internal sealed class UserDelegationKeyCache(
             _renewal.Release();
         }
     }
+
+    /// <summary>How long after its request a key expires: long enough for a full-lifetime URL signed at the end of its reuse period.</summary>
+    public static TimeSpan KeyLifetime(TimeSpan urlLifetime) =>
+        urlLifetime + RenewalMargin + (urlLifetime > MinimumReusePeriod ? urlLifetime : MinimumReusePeriod);
 
     private bool IsFresh(UserDelegationKey key) => key.SignedExpiresOn - time.GetUtcNow() > urlLifetime + RenewalMargin;
 }

@@ -4,8 +4,8 @@ namespace ImageAdapter.Tests.Infrastructure;
 
 /// <summary>
 /// Runs the Bicep CLI once for the whole "Bicep" collection: lint of every .bicep file under infra/,
-/// build of main.bicep (ARM JSON with expressions) and a snapshot (ARM JSON with expressions evaluated
-/// for a fixed subscription, resource group and parameters).
+/// build of main.bicep (ARM JSON with expressions) and two snapshots (ARM JSON with expressions evaluated
+/// for a fixed subscription, resource group and parameters): the defaults, and the network options set.
 /// </summary>
 public sealed class BicepFixture : IAsyncLifetime
 {
@@ -13,6 +13,9 @@ public sealed class BicepFixture : IAsyncLifetime
     public const string ResourceGroup = "rg-imageadapter-ci";
     public const string Location = "swedencentral";
     public const string WriterPrincipalId = "00000000-0000-0000-0000-0000000000aa";
+
+    /// <summary>The <c>allowedInboundAddresses</c> of the restricted snapshot.</summary>
+    public static readonly string[] InboundAddresses = ["203.0.113.0/24", "198.51.100.7/32"];
 
     private readonly string _workDir = Path.Combine(Path.GetTempPath(), "imageadapter-bicep-" + Guid.NewGuid().ToString("N"));
 
@@ -31,6 +34,12 @@ public sealed class BicepFixture : IAsyncLifetime
     /// <summary>The snapshot's <c>predictedResources</c>, flattened across modules.</summary>
     public IReadOnlyList<JsonObject> Resources { get; private set; } = [];
 
+    /// <summary>The restricted snapshot (inbound addresses set, Key Vault public access disabled).</summary>
+    public BicepResult RestrictedSnapshot { get; private set; } = null!;
+
+    /// <summary>The restricted snapshot's <c>predictedResources</c>.</summary>
+    public IReadOnlyList<JsonObject> RestrictedResources { get; private set; } = [];
+
     public static IEnumerable<string> BicepFiles =>
         Directory.EnumerateFiles(RepoPaths.Infra, "*.bicep", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
@@ -43,35 +52,48 @@ public sealed class BicepFixture : IAsyncLifetime
         var compiled = Path.Combine(_workDir, "main.json");
         var build = BicepCli.RunAsync(RepoPaths.Infra, "build", mainBicep, "--outfile", compiled);
 
-        // A .bicepparam must name its template with a relative path.
-        var using_ = Path.GetRelativePath(_workDir, mainBicep).Replace('\\', '/');
-        var paramFile = Path.Combine(_workDir, "ci.bicepparam");
-        await File.WriteAllTextAsync(paramFile, $"""
-            using '{using_}'
-            param environmentName = 'ci'
-            param location = '{Location}'
-            param principalId = '{WriterPrincipalId}'
-            """);
-        var snapshot = BicepCli.RunAsync(_workDir, "snapshot", paramFile, "--mode", "overwrite",
-            "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", Location);
+        var snapshot = SnapshotAsync("ci", mainBicep, $"param principalId = '{WriterPrincipalId}'");
+        var restricted = SnapshotAsync("restricted", mainBicep,
+            $"param allowedInboundAddresses = [{string.Join(", ", InboundAddresses.Select(a => $"'{a}'"))}]",
+            "param keyVaultPublicNetworkAccess = 'Disabled'");
 
         LintResults = await Task.WhenAll(lint);
         Build = await build;
-        Snapshot = await snapshot;
+        (Snapshot, var snapshotJson) = await snapshot;
+        (RestrictedSnapshot, var restrictedJson) = await restricted;
 
         if (Build.ExitCode == 0)
         {
             Template = JsonNode.Parse(await File.ReadAllTextAsync(compiled))!.AsObject();
         }
 
-        var snapshotFile = Path.Combine(_workDir, "ci.snapshot.json");
-        if (Snapshot.ExitCode == 0 && File.Exists(snapshotFile))
+        if (snapshotJson is not null)
         {
-            var json = JsonNode.Parse(await File.ReadAllTextAsync(snapshotFile))!;
-            Resources = json["predictedResources"]!.AsArray().Select(r => r!.AsObject()).ToList();
-            SnapshotOutputs = json["outputs"]!.AsObject();
+            Resources = PredictedResources(snapshotJson);
+            SnapshotOutputs = snapshotJson["outputs"]!.AsObject();
         }
+
+        RestrictedResources = restrictedJson is null ? [] : PredictedResources(restrictedJson);
     }
+
+    private async Task<(BicepResult Result, JsonNode? Json)> SnapshotAsync(string name, string mainBicep, params string[] parameters)
+    {
+        // A .bicepparam must name its template with a relative path.
+        var using_ = Path.GetRelativePath(_workDir, mainBicep).Replace('\\', '/');
+        var paramFile = Path.Combine(_workDir, name + ".bicepparam");
+        await File.WriteAllLinesAsync(paramFile,
+            [$"using '{using_}'", "param environmentName = 'ci'", $"param location = '{Location}'", .. parameters]);
+        var result = await BicepCli.RunAsync(_workDir, "snapshot", paramFile, "--mode", "overwrite",
+            "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", Location);
+
+        var snapshotFile = Path.Combine(_workDir, name + ".snapshot.json");
+        return result.ExitCode == 0 && File.Exists(snapshotFile)
+            ? (result, JsonNode.Parse(await File.ReadAllTextAsync(snapshotFile)))
+            : (result, null);
+    }
+
+    private static List<JsonObject> PredictedResources(JsonNode snapshot) =>
+        snapshot["predictedResources"]!.AsArray().Select(r => r!.AsObject()).ToList();
 
     public ValueTask DisposeAsync()
     {

@@ -25,11 +25,14 @@ public sealed partial class BicepLintTests(BicepFixture bicep)
         Assert.NotNull(bicep.Template);
     }
 
-    [Fact]
-    public void Snapshot_MainBicep_PredictsResourcesWithoutDiagnostics()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Snapshot_MainBicep_PredictsResourcesWithoutDiagnostics(bool restricted)
     {
-        Assert.True(bicep.Snapshot.ExitCode == 0 && !Diagnostic().IsMatch(bicep.Snapshot.Output), bicep.Snapshot.Output);
-        Assert.NotEmpty(bicep.Resources);
+        var (snapshot, resources) = restricted ? (bicep.RestrictedSnapshot, bicep.RestrictedResources) : (bicep.Snapshot, bicep.Resources);
+        Assert.True(snapshot.ExitCode == 0 && !Diagnostic().IsMatch(snapshot.Output), snapshot.Output);
+        Assert.NotEmpty(resources);
     }
 
     [Fact]

@@ -10,18 +10,42 @@ namespace ImageAdapter.Tests.Infrastructure;
 public sealed class BicepTemplateTests(BicepFixture bicep)
 {
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+    private const string StorageBlobDelegator = "db58b8e5-c6ad-4a2a-8342-4190687cbf4a";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
     [Fact]
-    public void StorageAccount_SharedKeyAndPublicBlobAccessOff_Tls12()
+    public void StorageAccounts_SharedKeyAndPublicBlobAccessOff_Tls12()
     {
-        var p = Single("Microsoft.Storage/storageAccounts")["properties"]!;
-        Assert.False((bool)p["allowSharedKeyAccess"]!);
-        Assert.False((bool)p["allowBlobPublicAccess"]!);
-        Assert.Equal("TLS1_2", (string?)p["minimumTlsVersion"]);
-        Assert.True((bool)p["supportsHttpsTrafficOnly"]!);
+        var accounts = All("Microsoft.Storage/storageAccounts");
+        Assert.Equal(2, accounts.Count);
+        Assert.All(accounts, account =>
+        {
+            var p = account["properties"]!;
+            Assert.False((bool)p["allowSharedKeyAccess"]!);
+            Assert.False((bool)p["allowBlobPublicAccess"]!);
+            Assert.Equal("TLS1_2", (string?)p["minimumTlsVersion"]);
+            Assert.True((bool)p["supportsHttpsTrafficOnly"]!);
+        });
+    }
+
+    [Fact]
+    public void Storage_HostStateInItsOwnAccount_PackageAndImagesInTheOther()
+    {
+        var host = HostAccountId();
+        var data = DataAccountId();
+        Assert.NotEqual(host, data, StringComparer.OrdinalIgnoreCase);
+
+        // The host's account holds nothing of ours (the host creates its azure-webjobs-* containers) and no
+        // lifecycle rule, which Azure warns could delete the host's keys.
+        Assert.DoesNotContain(All("Microsoft.Storage/storageAccounts/blobServices/containers"), c => IsUnder(c, host));
+        Assert.DoesNotContain(All("Microsoft.Storage/storageAccounts/managementPolicies"), c => IsUnder(c, host));
+        Assert.True(IsUnder(Container(ImagesContainerName()), data));
+        Assert.True(IsUnder(Container(DeploymentContainerName()), data));
+        var deployment = Single("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
+        Assert.Contains(data, (string)deployment["value"]!, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -50,19 +74,39 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
     }
 
     [Theory]
-    [InlineData("Microsoft.Storage/storageAccounts", StorageBlobDataOwner)]
-    [InlineData("Microsoft.KeyVault/vaults", KeyVaultSecretsUser)]
-    [InlineData("Microsoft.Insights/components", MonitoringMetricsPublisher)]
-    public void RoleAssignment_IdentityOnScope_HasRoleAndGuidName(string scopeType, string roleId)
+    [InlineData("host storage account", StorageBlobDataOwner)]
+    [InlineData("images container", StorageBlobDataContributor)]
+    [InlineData("package and images account", StorageBlobDelegator)]
+    [InlineData("vault", KeyVaultSecretsUser)]
+    [InlineData("Application Insights", MonitoringMetricsPublisher)]
+    public void RoleAssignment_AppIdentityOnScope_HasRoleAndGuidName(string scope, string roleId)
     {
-        var scopeId = (string)Single(scopeType)["id"]!;
-        var identityId = (string)Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
-        var assignment = Assert.Single(All("Microsoft.Authorization/roleAssignments"), a =>
-            ((string)a["id"]!).StartsWith(scopeId + "/providers/Microsoft.Authorization/roleAssignments/", StringComparison.OrdinalIgnoreCase)
-            && ((string)a["properties"]!["roleDefinitionId"]!).EndsWith("/roleDefinitions/" + roleId, StringComparison.Ordinal));
-        Assert.Contains(identityId, (string)assignment["properties"]!["principalId"]!, StringComparison.OrdinalIgnoreCase);
+        var assignment = Assert.Single(AssignmentsOf(AppIdentityId()), a => ScopeOf(a) == ScopeId(scope) && RoleOf(a) == roleId);
         Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
         Assert.True(Guid.TryParse((string?)assignment["name"], out _));
+    }
+
+    [Fact]
+    public void RoleAssignments_AppIdentity_BlobDataOnlyOnHostAccountAndImagesContainer_NoOwnerOfPackage()
+    {
+        // A compromised adapter must not be able to rewrite the package the platform starts it from.
+        string[] dataRoles = [StorageBlobDataOwner, StorageBlobDataContributor];
+        var scopes = AssignmentsOf(AppIdentityId()).Where(a => dataRoles.Contains(RoleOf(a))).Select(ScopeOf).Order(StringComparer.Ordinal);
+
+        Assert.Equal(new[] { ScopeId("host storage account"), ScopeId("images container") }.Order(StringComparer.Ordinal), scopes);
+        Assert.DoesNotContain(AssignmentsOf(AppIdentityId()), a =>
+            RoleOf(a) == StorageBlobDataOwner && ScopeOf(a) != ScopeId("host storage account"));
+    }
+
+    [Fact]
+    public void RoleAssignments_DeploymentIdentity_ContributorOnPackageContainerOnly()
+    {
+        var assignment = Assert.Single(AssignmentsOf(DeploymentIdentityId()));
+        Assert.Equal((ScopeId("package container"), StorageBlobDataContributor), (ScopeOf(assignment), RoleOf(assignment)));
+
+        var auth = Single("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!;
+        Assert.Equal(DeploymentIdentityId(), (string?)auth["userAssignedIdentityResourceId"]);
+        Assert.NotEqual(AppIdentityId(), DeploymentIdentityId());
     }
 
     [Fact]
@@ -82,7 +126,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
             .Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments")
             .Select(r => (string)r["name"]!)
             .ToList();
-        Assert.Equal(4, names.Count);
+        Assert.Equal(7, names.Count);
         Assert.All(names, n => Assert.StartsWith("[guid(", n, StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.Contains("newGuid", StringComparison.OrdinalIgnoreCase) || n.Contains("utcNow", StringComparison.OrdinalIgnoreCase));
     }
@@ -95,7 +139,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
 
         var site = Single("Microsoft.Web/sites");
-        var identityId = (string)Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
+        var identityId = AppIdentityId();
         var p = site["properties"]!;
         Assert.True((bool)p["httpsOnly"]!);
         Assert.Equal("1.2", (string?)p["siteConfig"]!["minTlsVersion"]);
@@ -107,8 +151,44 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
         Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
         Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
-        Assert.Equal(identityId, (string?)config["deployment"]!["storage"]!["authentication"]!["userAssignedIdentityResourceId"]);
+        Assert.Equal([identityId, DeploymentIdentityId()], site["identity"]!["userAssignedIdentities"]!.AsObject().Select(kv => kv.Key));
         Assert.NotNull(config["scaleAndConcurrency"]!["triggers"]!["http"]!["perInstanceConcurrency"]);
+    }
+
+    [Fact]
+    public void FunctionApp_NoInboundAddresses_NotRestricted()
+    {
+        var p = Single("Microsoft.Web/sites")["properties"]!;
+        Assert.Equal("Enabled", (string?)p["publicNetworkAccess"]);
+        Assert.Null(p["siteConfig"]!["ipSecurityRestrictions"]);
+        Assert.Null(p["siteConfig"]!["ipSecurityRestrictionsDefaultAction"]);
+    }
+
+    [Fact]
+    public void FunctionApp_InboundAddresses_AllowsOnlyThose_DeniesTheRest_ScmSeparate()
+    {
+        var p = Assert.Single(bicep.RestrictedResources, r => (string?)r["type"] == "Microsoft.Web/sites")["properties"]!;
+        var config = p["siteConfig"]!;
+        var rules = config["ipSecurityRestrictions"]!.AsArray().Select(r => r!).ToList();
+
+        Assert.Equal(BicepFixture.InboundAddresses, rules.Select(r => (string?)r["ipAddress"]));
+        Assert.All(rules, r => Assert.Equal("Allow", (string?)r["action"]));
+        Assert.Equal(rules.Count, rules.Select(r => (int)r["priority"]!).Distinct().Count());
+        Assert.Equal("Deny", (string?)config["ipSecurityRestrictionsDefaultAction"]);
+        Assert.Equal("Enabled", (string?)p["publicNetworkAccess"]);
+        // Deployments publish through scm from wherever they run: it keeps its own (open, Entra-only) rules.
+        Assert.False((bool)config["scmIpSecurityRestrictionsUseMain"]!);
+    }
+
+    [Theory]
+    [InlineData(false, "Enabled", "Allow")]
+    [InlineData(true, "Disabled", "Deny")]
+    public void KeyVault_PublicNetworkAccess_FollowsParameter(bool restricted, string access, string defaultAction)
+    {
+        var resources = restricted ? bicep.RestrictedResources : bicep.Resources;
+        var p = Assert.Single(resources, r => (string?)r["type"] == "Microsoft.KeyVault/vaults")["properties"]!;
+        Assert.Equal(access, (string?)p["publicNetworkAccess"]);
+        Assert.Equal(defaultAction, (string?)p["networkAcls"]!["defaultAction"]);
     }
 
     [Theory]
@@ -132,6 +212,8 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.Contains(".clientId", (string)settings["AZURE_CLIENT_ID"]!, StringComparison.Ordinal);
         Assert.Equal("ManagedIdentityCredential", (string?)settings["AZURE_TOKEN_CREDENTIALS"]);
         Assert.Contains("primaryEndpoints.blob", (string)settings["Storage__BlobServiceUri"]!, StringComparison.Ordinal);
+        Assert.Contains(AppIdentityId(), (string)settings["AZURE_CLIENT_ID"]!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(AppIdentityId(), (string)settings["AzureWebJobsStorage__clientId"]!, StringComparison.OrdinalIgnoreCase);
         Assert.NotNull(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         Assert.Contains("Authorization=AAD", (string)settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!, StringComparison.Ordinal);
         Assert.Equal("true", (string?)settings["AzureWebJobsDisableHomepage"]);
@@ -190,6 +272,66 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         }
     }
 
+    /// <summary>The storage account AzureWebJobsStorage points at.</summary>
+    private string HostAccountId() => AccountNamedIn("AzureWebJobsStorage__blobServiceUri");
+
+    /// <summary>The storage account the adapter writes images to (and the package lives in).</summary>
+    private string DataAccountId() => AccountNamedIn("Storage__BlobServiceUri");
+
+    private string AccountNamedIn(string setting)
+    {
+        var value = (string)AppSettings()[setting]!;
+        return (string)Assert.Single(All("Microsoft.Storage/storageAccounts"), a => value.Contains($"'{(string)a["id"]!}'", StringComparison.OrdinalIgnoreCase))["id"]!;
+    }
+
+    /// <summary>The identity the adapter's code runs as (AZURE_CLIENT_ID).</summary>
+    private string AppIdentityId() => IdentityNamedIn((string)AppSettings()["AZURE_CLIENT_ID"]!);
+
+    /// <summary>The identity Flex Consumption reads and writes the package with.</summary>
+    private string DeploymentIdentityId() => IdentityNamedIn(
+        (string)Single("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["userAssignedIdentityResourceId"]!);
+
+    private string IdentityNamedIn(string value) => (string)Assert.Single(All("Microsoft.ManagedIdentity/userAssignedIdentities"), i =>
+        value.Contains((string)i["id"]!, StringComparison.OrdinalIgnoreCase))["id"]!;
+
+    private string ImagesContainerName() => (string)AppSettings()["Storage__Container"]!;
+
+    private string DeploymentContainerName()
+    {
+        var value = (string)Single("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["value"]!;
+        return Assert.Single(All("Microsoft.Storage/storageAccounts/blobServices/containers").Select(c => ((string)c["name"]!).Split('/')[^1]),
+            name => value.EndsWith($"'{name}')]", StringComparison.Ordinal));
+    }
+
+    private JsonObject Container(string name) =>
+        Assert.Single(All("Microsoft.Storage/storageAccounts/blobServices/containers"), c => ((string)c["name"]!).EndsWith("/" + name, StringComparison.Ordinal));
+
+    private static bool IsUnder(JsonObject resource, string parentId) =>
+        ((string)resource["id"]!).StartsWith(parentId + "/", StringComparison.OrdinalIgnoreCase);
+
+    private string ScopeId(string scope) => scope switch
+    {
+        "host storage account" => HostAccountId(),
+        "package and images account" => DataAccountId(),
+        "images container" => (string)Container(ImagesContainerName())["id"]!,
+        "package container" => (string)Container(DeploymentContainerName())["id"]!,
+        "vault" => (string)Single("Microsoft.KeyVault/vaults")["id"]!,
+        "Application Insights" => (string)Single("Microsoft.Insights/components")["id"]!,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
+
+    private List<JsonObject> AssignmentsOf(string identityId) => All("Microsoft.Authorization/roleAssignments")
+        .Where(a => ((string)a["properties"]!["principalId"]!).Contains($"'{identityId}'", StringComparison.OrdinalIgnoreCase))
+        .ToList();
+
+    private static string ScopeOf(JsonObject assignment)
+    {
+        var id = (string)assignment["id"]!;
+        return id[..id.IndexOf("/providers/Microsoft.Authorization/roleAssignments/", StringComparison.OrdinalIgnoreCase)];
+    }
+
+    private static string RoleOf(JsonObject assignment) => ((string)assignment["properties"]!["roleDefinitionId"]!).Split('/')[^1];
+
     private JsonObject AppSettings() =>
         Assert.Single(All("Microsoft.Web/sites/config"), c => ((string)c["name"]!).EndsWith("/appsettings", StringComparison.Ordinal))["properties"]!.AsObject();
 
@@ -203,7 +345,7 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
 
     private static IEnumerable<JsonObject> NestedTemplates(JsonObject template) =>
         (template["resources"] as JsonArray ?? [])
-            .Select(r => r!["properties"]?["template"] as JsonObject)
+            .Select(r => (r!["properties"] as JsonObject)?["template"] as JsonObject) // properties may be one expression string
             .OfType<JsonObject>()
             .SelectMany(t => new[] { t }.Concat(NestedTemplates(t)));
 

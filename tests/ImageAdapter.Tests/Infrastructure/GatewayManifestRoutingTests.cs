@@ -94,7 +94,8 @@ public sealed partial class GatewayManifestRoutingTests
         var docs = GatewayManifestSet.Load(source);
         var policy = Assert.Single(docs.OfKind("BackendTrafficPolicy"));
         var targets = policy["spec"]!["targetRefs"]!.AsArray().Select(t => ((string)t!["kind"]!, (string)t["name"]!));
-        Assert.Equal(docs.OfKind("AIGatewayRoute").Select(r => ("HTTPRoute", r.Name())), targets);
+        var routes = docs.OfKind("AIGatewayRoute").Concat(docs.OfKind("HTTPRoute")).Select(r => ("HTTPRoute", r.Name()));
+        Assert.Equal(routes, targets);
 
         var limit = (string)policy["spec"]!["connection"]!["bufferLimit"]!;
         Assert.True(ParseQuantity(limit) >= 20L * 1024 * 1024, $"bufferLimit {limit} is too small for base64 images.");
@@ -122,6 +123,83 @@ public sealed partial class GatewayManifestRoutingTests
         Assert.Null(secret["data"]);
     }
 
+    [Theory]
+    [MemberData(nameof(GatewayManifestSet.Sources), MemberType = typeof(GatewayManifestSet))]
+    public void EditsRoute_PostExactPath_ToTheAdapterBackend_OnTheAiRoutesGateway(string source)
+    {
+        var docs = GatewayManifestSet.Load(source);
+        var route = Assert.Single(docs.OfKind("HTTPRoute"));
+        var rule = Assert.Single(route["spec"]!["rules"]!.AsArray())!;
+
+        var match = Assert.Single(rule["matches"]!.AsArray())!;
+        Assert.Equal(("Exact", "/v1/images/edits", "POST"), ((string)match["path"]!["type"]!, (string)match["path"]!["value"]!, (string)match["method"]!));
+        var backendRef = Assert.Single(rule["backendRefs"]!.AsArray())!;
+        Assert.Equal(("gateway.envoyproxy.io", "Backend", Assert.Single(docs.OfKind("Backend")).Name()),
+            ((string)backendRef["group"]!, (string)backendRef["kind"]!, (string)backendRef["name"]!));
+        Assert.Equal(route["spec"]!["parentRefs"]!.ToJsonString(), docs.OfKind("AIGatewayRoute").First()["spec"]!["parentRefs"]!.ToJsonString());
+        var timeout = ParseDuration((string)rule["timeouts"]!["request"]!);
+        Assert.InRange(timeout, AdapterDeadline + TimeSpan.FromSeconds(1), AzureFrontEndCut - TimeSpan.FromSeconds(1));
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayManifestSet.Sources), MemberType = typeof(GatewayManifestSet))]
+    public void EditsRoute_Filter_InjectsKeyFromTheAiRoutesSecret_AndRewritesHost(string source)
+    {
+        var docs = GatewayManifestSet.Load(source);
+        var rule = Assert.Single(docs.OfKind("HTTPRoute"))["spec"]!["rules"]![0]!;
+        var filterRef = Assert.Single(rule["filters"]!.AsArray())!;
+        Assert.Equal("ExtensionRef", (string?)filterRef["type"]);
+        Assert.Equal(("gateway.envoyproxy.io", "HTTPRouteFilter"), ((string)filterRef["extensionRef"]!["group"]!, (string)filterRef["extensionRef"]!["kind"]!));
+        var filter = Assert.Single(docs.OfKind("HTTPRouteFilter"), f => f.Name() == (string?)filterRef["extensionRef"]!["name"]);
+
+        var injection = filter["spec"]!["credentialInjection"]!;
+        var secretName = (string?)Assert.Single(docs.OfKind("BackendSecurityPolicy"))["spec"]!["apiKey"]!["secretRef"]!["name"];
+        Assert.Equal(secretName, (string?)injection["credential"]!["valueRef"]!["name"]);
+        Assert.Equal("Secret", (string?)injection["credential"]!["valueRef"]!["kind"]);
+        Assert.Equal("Authorization", (string?)injection["header"]);
+        Assert.True((bool)injection["overwrite"]!, "A client's own Authorization must not reach the adapter.");
+        Assert.Equal("Backend", (string?)filter["spec"]!["urlRewrite"]!["hostname"]!["type"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayManifestSet.Sources), MemberType = typeof(GatewayManifestSet))]
+    public void Secret_CredentialEntry_IsBearerOfTheApiKeyEntry(string source)
+    {
+        // credentialInjection sends the "credential" entry as it is; the APIKey policy prefixes "apiKey" with "Bearer ".
+        var secret = Assert.Single(GatewayManifestSet.Load(source).OfKind("Secret"));
+        Assert.Equal("Bearer " + (string)secret["stringData"]!["apiKey"]!, (string?)secret["stringData"]!["credential"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayManifestSet.Sources), MemberType = typeof(GatewayManifestSet))]
+    public void ClientTrafficPolicy_OnTheGateway_BufferHoldsAMultipartEditAndADataUrlGeneration(string source)
+    {
+        const long imageLimit = 20_000_000; // the adapter's default per-image limit
+        const long formFields = 1_000_000; // prompt (32,000 characters) and the other fields, generously
+        var docs = GatewayManifestSet.Load(source);
+        var policy = Assert.Single(docs.OfKind("ClientTrafficPolicy"));
+
+        var target = Assert.Single(policy["spec"]!["targetRefs"]!.AsArray())!;
+        Assert.Equal(("gateway.networking.k8s.io", "Gateway", (string)docs.OfKind("AIGatewayRoute").First()["spec"]!["parentRefs"]![0]!["name"]!),
+            ((string)target["group"]!, (string)target["kind"]!, (string)target["name"]!));
+        Assert.Null(policy["metadata"]!["namespace"]); // applied with -n <gateway namespace>
+
+        var limit = ParseQuantity((string)policy["spec"]!["connection"]!["bufferLimit"]!);
+        Assert.True(limit >= 2 * imageLimit + formFields, $"{limit} bytes cannot hold an image and a mask of 20 MB.");
+        Assert.True(limit >= imageLimit * 4 / 3 + formFields, $"{limit} bytes cannot hold a 20 MB image as a data URL.");
+    }
+
+    [Fact]
+    public void Render_GatewayNamespace_OnEveryRoutesParentRef()
+    {
+        var docs = GatewayManifestRenderer.Render(new GatewayManifestOptions(GatewayManifestSet.RenderedFqdn, BuiltInModels.All) { GatewayNamespace = "gw-system" })
+            .SelectMany(m => YamlJson.LoadDocuments(m.Content)).ToList();
+
+        var routes = docs.OfKind("AIGatewayRoute").Concat(docs.OfKind("HTTPRoute")).ToList();
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, r => Assert.Equal("gw-system", (string?)r["spec"]!["parentRefs"]![0]!["namespace"]));
+    }
+
     [Fact]
     public void CommittedExample_MatchesRendererOutput()
     {
@@ -143,7 +221,7 @@ public sealed partial class GatewayManifestRoutingTests
 
         var routes = docs.OfKind("AIGatewayRoute").ToList();
         Assert.Equal([GatewayManifestRenderer.MaxRulesPerRoute, 2], routes.Select(r => r["spec"]!["rules"]!.AsArray().Count));
-        Assert.Equal(2, docs.OfKind("BackendTrafficPolicy").Single()["spec"]!["targetRefs"]!.AsArray().Count);
+        Assert.Equal(3, docs.OfKind("BackendTrafficPolicy").Single()["spec"]!["targetRefs"]!.AsArray().Count); // two AI routes, edits
     }
 
     [Theory]

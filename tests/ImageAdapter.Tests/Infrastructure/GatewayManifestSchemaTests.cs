@@ -33,7 +33,8 @@ public sealed class GatewayManifestSchemaTests
             validated++;
         }
 
-        Assert.True(validated >= 6, $"Only {validated} CRD documents found.");
+        Assert.True(validated >= 9, $"Only {validated} CRD documents found.");
+        Assert.Superset(new HashSet<string?> { "HTTPRoute", "HTTPRouteFilter", "ClientTrafficPolicy" }, documents.Select(d => (string?)d["kind"]).ToHashSet());
     }
 
     [Fact]
@@ -59,6 +60,15 @@ public sealed class GatewayManifestSchemaTests
         var route = GatewayManifestSet.Load("rendered").OfKind("AIGatewayRoute").First().DeepClone().AsObject();
         route["spec"]!["rules"]![0]!["timeouts"]!["request"] = "215 seconds";
         Assert.NotEmpty(schemas.Validate(route));
+
+        // credentialInjection names the Secret with valueRef; a secretRef (as on BackendSecurityPolicy) is not a field.
+        var filter = GatewayManifestSet.Load("rendered").OfKind("HTTPRouteFilter").Single().DeepClone().AsObject();
+        filter["spec"]!["credentialInjection"]!["credential"]!["secretRef"] = new JsonObject { ["name"] = "x" };
+        Assert.NotEmpty(schemas.Validate(filter));
+
+        var edits = GatewayManifestSet.Load("rendered").OfKind("HTTPRoute").Single().DeepClone().AsObject();
+        edits["spec"]!["rules"]![0]!["matches"]![0]!["path"]!["type"] = "Prefixed";
+        Assert.NotEmpty(schemas.Validate(edits));
         Assert.Empty(schemas.Validate(backend));
     }
 

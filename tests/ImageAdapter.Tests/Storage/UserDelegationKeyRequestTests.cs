@@ -45,7 +45,7 @@ public sealed class UserDelegationKeyRequestTests
         Assert.Equal($"Bearer {StaticToken.Value}", request.Authorization);
         var keyInfo = XElement.Parse(request.Body);
         Assert.Equal("2026-11-24T11:55:00Z", keyInfo.Element("Start")!.Value);
-        Assert.Equal("2026-11-25T13:00:00Z", keyInfo.Element("Expiry")!.Value);
+        Assert.Equal("2026-11-24T14:05:00Z", keyInfo.Element("Expiry")!.Value); // 2 × 60 min + 5 min margin
         Assert.All(urls, url =>
         {
             var query = HttpUtility.ParseQueryString(url.Query);
