@@ -38,8 +38,9 @@ internal sealed class UpstreamUnderCheck : IAsyncDisposable
     {
         var passThrough = await RecordingPassThrough.StartAsync(upstream, handler, cancellationToken);
         var baseUrl = new Uri(passThrough.Origin, upstream.AbsolutePath.TrimEnd('/') + "/");
-        // The adapter's base URL is the pass-through's; deployed, it is the upstream's, whose host it fetches samples from.
-        var sampleHosts = string.Join(",", new[] { upstream.Host, options.SampleHosts }.Where(hosts => hosts.Length > 0));
+        // The adapter's base URL is the pass-through's; deployed, it is the upstream's, whose origin it fetches samples
+        // from. Named with its port: a sample on another port of the base URL's host is otherwise refused.
+        var sampleHosts = string.Join(",", new[] { upstream.Authority, options.SampleHosts }.Where(hosts => hosts.Length > 0));
         try
         {
             var adapter = await AdapterUnderTest.StartAsync(baseUrl, key, new Dictionary<string, string?>

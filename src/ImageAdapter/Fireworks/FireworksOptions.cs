@@ -36,11 +36,14 @@ public sealed class FireworksOptions
 
     /// <summary>
     /// Optional strict allow-list: comma-separated host names, besides the base URL's, that Kontext
-    /// <c>result.sample</c> URLs may point to. Empty (the default): any https host whose addresses are all public,
-    /// checked when the connection is made. The Fireworks key is never sent to them.
+    /// <c>result.sample</c> URLs may point to (<c>host</c> on the default or the base URL's port, or <c>host:port</c>).
+    /// Empty (the default): any https host whose addresses are all public, checked when the connection is made. The
+    /// Fireworks key is never sent to them.
     /// </summary>
     public string SampleHosts { get; set; } = "";
 
     internal IReadOnlyList<string> SampleHostList =>
         SampleHosts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    internal bool IsListedSampleHost(string hostOrAuthority) => SampleHostList.Contains(hostOrAuthority, StringComparer.OrdinalIgnoreCase);
 }

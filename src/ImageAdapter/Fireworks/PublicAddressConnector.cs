@@ -16,7 +16,7 @@ internal sealed partial class PublicAddressConnector(FireworksOptions options, I
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        if (!options.SampleHostList.Contains(host, StringComparer.OrdinalIgnoreCase))
+        if (!options.IsListedSampleHost(host) && !options.IsListedSampleHost($"{host}:{port}"))
         {
             foreach (var address in addresses)
             {

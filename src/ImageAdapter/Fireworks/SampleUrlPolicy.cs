@@ -4,9 +4,10 @@ namespace ImageAdapter.Fireworks;
 
 /// <summary>
 /// Which Kontext <c>result.sample</c> URLs the adapter will fetch, and which may receive the Fireworks key. The base
-/// URL's host is Fireworks itself. Any other host must be https on the default port (or the base URL's port), and is
-/// either in the strict allow-list <see cref="FireworksOptions.SampleHosts"/> or, without one, reached only at public
-/// addresses (<see cref="PublicAddressConnector"/>).
+/// URL's host is Fireworks itself. Any other host must be https, and is either in the strict allow-list
+/// <see cref="FireworksOptions.SampleHosts"/> or, without one, reached only at public addresses
+/// (<see cref="PublicAddressConnector"/>). The port is the scheme's default or the base URL's, unless the allow-list
+/// names that host with that port.
 /// </summary>
 internal static class SampleUrlPolicy
 {
@@ -18,9 +19,10 @@ internal static class SampleUrlPolicy
         }
 
         var baseHost = string.Equals(url.Host, options.BaseUrl.Host, StringComparison.OrdinalIgnoreCase);
-        var listed = options.SampleHostList.Contains(url.Host, StringComparer.OrdinalIgnoreCase);
+        var listedWithPort = options.IsListedSampleHost($"{url.Host}:{url.Port}");
+        var listed = listedWithPort || options.IsListedSampleHost(url.Host);
         var schemeAllowed = url.Scheme == Uri.UriSchemeHttps || ((baseHost || listed) && url.Scheme == options.BaseUrl.Scheme);
-        var portAllowed = url.IsDefaultPort || url.Port == options.BaseUrl.Port;
+        var portAllowed = url.IsDefaultPort || url.Port == options.BaseUrl.Port || listedWithPort;
         var hostAllowed = baseHost || listed || options.SampleHostList.Count == 0;
         return schemeAllowed && portAllowed && hostAllowed
             ? url

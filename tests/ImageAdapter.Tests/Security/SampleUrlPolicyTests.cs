@@ -8,7 +8,7 @@ public sealed class SampleUrlPolicyTests
 {
     private static readonly FireworksOptions Production = new() { BaseUrl = new Uri("https://api.fireworks.ai/inference/v1") };
     private static readonly FireworksOptions Local = new() { BaseUrl = new Uri("http://127.0.0.1:5005/inference/v1") };
-    private static readonly FireworksOptions Listed = new() { BaseUrl = new Uri("https://api.fireworks.ai/inference/v1"), SampleHosts = "cdn.example" };
+    private static readonly FireworksOptions Listed = new() { BaseUrl = new Uri("https://api.fireworks.ai/inference/v1"), SampleHosts = "cdn.example, 127.0.0.1:7007" };
 
     [Theory]
     [InlineData("https://api.fireworks.ai/inference/v1/samples/1.png")]
@@ -40,6 +40,9 @@ public sealed class SampleUrlPolicyTests
     [InlineData("https://api.fireworks.ai/a.png", true)]
     [InlineData("https://other.example/a.png", false)]
     [InlineData("https://cdn.example:444/a.png", false)]
+    [InlineData("http://127.0.0.1:7007/a.png", false)] // listed with its port, but http is the base URL's scheme only
+    [InlineData("https://127.0.0.1:7007/a.png", true)]
+    [InlineData("https://127.0.0.1:7008/a.png", false)]
     public void Check_AllowList_IsStrict(string url, bool allowed) =>
         Assert.Equal(allowed, TryCheck(url, Listed));
 
