@@ -1,10 +1,12 @@
 using ImageAdapter;
+using ImageAdapter.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -21,8 +23,10 @@ builder.Services.AddImageAdapter(builder.Configuration);
 builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 if (string.Equals(builder.Configuration["AZURE_FUNCTIONS_ENVIRONMENT"], "Development", StringComparison.OrdinalIgnoreCase))
 {
-    // `func start` runs in Development: the host prints what the worker writes to its console (Host.Function.Console).
-    builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+    // `func start` runs in Development: the host prints what the worker writes to its console (Host.Function.Console),
+    // and exports it too, so the records that carry query strings stay out of it, as they stay out of the exporters.
+    builder.Logging.AddSimpleConsole(console => console.SingleLine = true)
+        .AddFilter<ConsoleLoggerProvider>(TelemetryServiceCollectionExtensions.HostingDiagnosticsCategory, LogLevel.Warning);
 }
 
 builder.Build().Run();

@@ -21,7 +21,8 @@ public static class TelemetryServiceCollectionExtensions
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string OtlpSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+    /// <summary>ASP.NET Core's "Request starting/finished" records, which carry the query string.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     // Set by the Functions host; its own host emits the server span there.
     private const string FunctionsRuntimeSetting = "FUNCTIONS_WORKER_RUNTIME";

@@ -14,6 +14,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<OtlpSpan> _spans = new();
+    private readonly ConcurrentQueue<byte[]> _exports = new();
 
     private OtlpReceiver(WebApplication app)
     {
@@ -36,6 +37,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
+            receiver._exports.Enqueue(body.ToArray());
             foreach (var span in OtlpSpanReader.Read(body.ToArray()))
             {
                 receiver._spans.Enqueue(span);
@@ -43,7 +45,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
             return Results.Bytes([], "application/x-protobuf");
         });
-        app.MapPost("/v1/{signal}", () => Results.Bytes([], "application/x-protobuf"));
+        app.MapPost("/v1/{signal}", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            receiver._exports.Enqueue(body.ToArray());
+            return Results.Bytes([], "application/x-protobuf");
+        });
         await app.StartAsync();
         receiver.Endpoint = new Uri(app.Urls.First());
         return receiver;
@@ -63,6 +71,22 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Whether any export so far (traces, metrics, logs) holds <paramref name="text"/> (OTLP strings are UTF-8).</summary>
+    public bool Exported(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return _exports.Any(export => export.AsSpan().IndexOf(bytes) >= 0);
+    }
+
+    /// <summary>The printable text around each occurrence of <paramref name="text"/>, to say who exported it.</summary>
+    public string Around(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return string.Join(" | ", _exports.Select(export => (export, at: export.AsSpan().IndexOf(bytes))).Where(found => found.at >= 0).Select(found =>
+            new string(System.Text.Encoding.UTF8.GetString(found.export, Math.Max(0, found.at - 300), Math.Min(found.export.Length - Math.Max(0, found.at - 300), 400))
+                .Select(c => char.IsControl(c) ? '.' : c).ToArray())));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
