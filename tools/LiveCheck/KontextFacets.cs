@@ -42,7 +42,7 @@ internal static class KontextFacets
         var expected = Relation(simulator.Sample.Url, simulatorApi);
         return new Finding("sample URL scheme, host, port", seen == expected ? Verdict.Pass : Verdict.Differs,
             $"{fireworks.Sample.Origin} ({seen})", $"{simulator.Sample.Origin} ({expected})",
-            seen == expected ? null : $"the adapter downloads from it only with Fireworks__SampleHosts={fireworks.Sample.Url.Host}");
+            seen == expected ? null : $"the adapter downloads from it if it is https at public addresses; Fireworks__SampleHosts={fireworks.Sample.Url.Host} pins it");
     }
 
     public static Finding SampleDownload(ProbeOutcome fireworks, ProbeOutcome simulator) =>

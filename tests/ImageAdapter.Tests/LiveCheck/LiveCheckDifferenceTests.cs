@@ -57,7 +57,7 @@ public sealed class LiveCheckDifferenceTests(LiveCheckDifferenceFixture fixture)
         var origin = Run.Fact(kontext, "sample URL scheme, host, port");
         Assert.Equal(Verdict.Differs, origin.Verdict);
         Assert.Equal($"http://localhost:{Run.Target.Port} (another host, the API's scheme)", origin.Fireworks);
-        Assert.Equal("the adapter downloads from it only with Fireworks__SampleHosts=localhost", origin.Note);
+        Assert.Equal("the adapter downloads from it if it is https at public addresses; Fireworks__SampleHosts=localhost pins it", origin.Note);
         Assert.Equal("502 upstream_invalid_response", Run.Fact(kontext, "adapter's answer").Fireworks);
         Assert.Equal(Verdict.Pass, Run.Fact(kontext, "poll statuses").Verdict);
     }
