@@ -62,7 +62,8 @@ internal static class EndpointRunner
             state,
             services.GetRequiredService<ImageEncoder>(),
             fault?.Kind == FaultKind.ContentFiltered,
-            fault?.Kind == FaultKind.ExtraArtifact);
+            fault?.Kind == FaultKind.ExtraArtifact,
+            fault?.FilteredSample);
         var response = handler(call);
 
         switch (fault?.Kind)

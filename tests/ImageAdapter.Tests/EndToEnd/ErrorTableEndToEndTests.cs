@@ -168,7 +168,7 @@ public abstract class ErrorTableEndToEndTests<THost> : IClassFixture<ErrorTableF
     [Fact]
     public async Task Generate_SdxlJsonWithOneFilteredSample_AnswersContentPolicyViolation()
     {
-        _app.Simulator.State.EnqueueFault(SimulatorFault.ContentFiltered());
+        _app.Simulator.State.EnqueueFault(SimulatorFault.ContentFilteredSample(1));
 
         using var response = await _app.PostGenerationAsync("""{"model":"SSD-1B","prompt":"a fox","n":2,"safety_check":true}""");
 
@@ -189,6 +189,7 @@ public abstract class ErrorTableEndToEndTests<THost> : IClassFixture<ErrorTableF
     [InlineData(KontextFinalStatus.RequestModerated, 400, "content_policy_violation")]
     [InlineData(KontextFinalStatus.ContentModerated, 400, "content_policy_violation")]
     [InlineData(KontextFinalStatus.Error, 502, "generation_failed")]
+    [InlineData(KontextFinalStatus.Lost, 502, "generation_failed")]
     [InlineData(KontextFinalStatus.NeverReady, 504, "generation_timeout")]
     public async Task Generate_KontextFinalStatus_AnswersTheTableRow(KontextFinalStatus final, int status, string code)
     {

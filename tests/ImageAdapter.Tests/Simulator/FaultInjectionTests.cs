@@ -169,6 +169,18 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public async Task ContentFilteredSample_SdxlJson_FiltersOnlyThatArtifact()
+    {
+        _sim.State.EnqueueFault(SimulatorFault.ContentFilteredSample(1));
+
+        using var response = await _sim.PostAsync(Sdxl, """{"prompt":"a cat","samples":3,"safety_check":true}""", "application/json");
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["SUCCESS", "CONTENT_FILTERED", "SUCCESS"],
+            document.RootElement.EnumerateArray().Select(artifact => artifact.GetProperty("finishReason").GetString()));
+    }
+
+    [Fact]
     public async Task ContentFiltered_FluxJson_MarksFinishReason()
     {
         _sim.State.EnqueueFault(SimulatorFault.ContentFiltered(RequestKind.TextToImage));
