@@ -21,9 +21,18 @@ public sealed record SimulatorFault
     /// artifact; null filters every one.
     /// </summary>
     public int? FilteredSample { get; init; }
+    /// <summary>
+    /// When set, the answer waits (after <see cref="Delay"/>) until this task completes or the client gives up: a
+    /// test holds a call in flight for exactly as long as it needs, whatever the machine's speed.
+    /// </summary>
+    public Task? Release { get; init; }
 
     public static SimulatorFault Latency(TimeSpan delay, RequestKind target = RequestKind.Any) =>
         new() { Kind = FaultKind.Latency, Delay = delay, Target = target };
+
+    /// <summary>Answers normally once <paramref name="release"/> completes (see <see cref="Release"/>).</summary>
+    public static SimulatorFault HeldUntil(Task release, RequestKind target = RequestKind.Any) =>
+        new() { Kind = FaultKind.Latency, Release = release, Target = target };
 
     public static SimulatorFault Status(
         int statusCode,

@@ -42,6 +42,11 @@ internal static class EndpointRunner
             await Task.Delay(delay, context.RequestAborted);
         }
 
+        if (fault?.Release is { } release)
+        {
+            await release.WaitAsync(context.RequestAborted);
+        }
+
         switch (fault?.Kind)
         {
             case FaultKind.Status:

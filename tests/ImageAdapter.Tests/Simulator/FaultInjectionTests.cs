@@ -227,11 +227,14 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
         _sim.State.EnqueueFault(SimulatorFault.MalformedBody());
 
         using var response = await _sim.PostAsync(Sdxl, Prompt, "image/png");
+        using var whole = await _sim.PostAsync(Sdxl, Prompt, "image/png");
+        var healthy = await whole.Content.ReadAsByteArrayAsync(Ct);
 
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.True(Images.IsPng(bytes));
-        Assert.NotNull(Record.Exception(() => Images.Decode(bytes)));
+        Assert.Equal(Images.Size(healthy), Images.Size(bytes)); // the header survives: only the pixel data is cut
+        Assert.Throws<InvalidOperationException>(() => Images.Decode(bytes));
     }
 
     [Fact]
