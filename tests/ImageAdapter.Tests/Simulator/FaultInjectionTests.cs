@@ -140,12 +140,16 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Latency_ClientCancels_IsRecordedAsAborted()
     {
-        _sim.State.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(30), RequestKind.TextToImage));
+        var never = new TaskCompletionSource();
+        _sim.State.EnqueueFault(SimulatorFault.HeldUntil(never.Task, RequestKind.TextToImage));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => _sim.Client.SendAsync(_sim.Post(Flux, Prompt, "image/jpeg"), cancel.Token));
+        // Cancel only once the simulator holds the request: cancelling earlier would not reach it at all.
+        var sending = _sim.Client.SendAsync(_sim.Post(Flux, Prompt, "image/jpeg"), cancel.Token);
+        await Hardening.HardeningClient.WaitUntilAsync(() => _sim.State.Requests.Count == 1, TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
         Assert.True(await _sim.State.WaitForAbortedCountAsync(1, TimeSpan.FromSeconds(5)));
         var aborted = Assert.Single(_sim.State.AbortedRequests);
