@@ -69,6 +69,7 @@ public sealed class FireworksRetryPolicyTests
         response.Headers.RetryAfter = RetryConditionHeaderValue.Parse("30");
 
         Assert.False(Decide(HttpMethod.Post, Generation, Outcome.FromResult(response), deadline: TimeSpan.FromSeconds(29)));
+        Assert.False(Decide(HttpMethod.Post, Generation, Outcome.FromResult(response), deadline: TimeSpan.FromSeconds(30)));
         Assert.True(Decide(HttpMethod.Post, Generation, Outcome.FromResult(response), deadline: TimeSpan.FromSeconds(31)));
     }
 
