@@ -9,4 +9,6 @@ public enum KontextFinalStatus
     Error,
     /// <summary>The task answers <c>Pending</c> forever (to exercise a poll deadline).</summary>
     NeverReady,
+    /// <summary>After its Pending polls the task answers <c>Task not found</c> again: seen, then lost.</summary>
+    Lost,
 }

@@ -16,9 +16,23 @@ public sealed record SimulatorFault
     public string? ErrorType { get; init; }
     /// <summary>Raw <c>Retry-After</c> header value (seconds or an HTTP date); null sends none.</summary>
     public string? RetryAfter { get; init; }
+    /// <summary>
+    /// For <see cref="FaultKind.ContentFiltered"/> on an SDXL JSON answer: the 0-based index of the only filtered
+    /// artifact; null filters every one.
+    /// </summary>
+    public int? FilteredSample { get; init; }
+    /// <summary>
+    /// When set, the answer waits (after <see cref="Delay"/>) until this task completes or the client gives up: a
+    /// test holds a call in flight for exactly as long as it needs, whatever the machine's speed.
+    /// </summary>
+    public Task? Release { get; init; }
 
     public static SimulatorFault Latency(TimeSpan delay, RequestKind target = RequestKind.Any) =>
         new() { Kind = FaultKind.Latency, Delay = delay, Target = target };
+
+    /// <summary>Answers normally once <paramref name="release"/> completes (see <see cref="Release"/>).</summary>
+    public static SimulatorFault HeldUntil(Task release, RequestKind target = RequestKind.Any) =>
+        new() { Kind = FaultKind.Latency, Release = release, Target = target };
 
     public static SimulatorFault Status(
         int statusCode,
@@ -43,6 +57,10 @@ public sealed record SimulatorFault
 
     public static SimulatorFault ContentFiltered(RequestKind target = RequestKind.Any) =>
         new() { Kind = FaultKind.ContentFiltered, Target = target };
+
+    /// <summary>Filters only artifact <paramref name="index"/> (0-based) of an SDXL JSON answer; the others succeed.</summary>
+    public static SimulatorFault ContentFilteredSample(int index, RequestKind target = RequestKind.Any) =>
+        new() { Kind = FaultKind.ContentFiltered, Target = target, FilteredSample = index };
 
     public static SimulatorFault MalformedBody(RequestKind target = RequestKind.Any) =>
         new() { Kind = FaultKind.MalformedBody, Target = target };

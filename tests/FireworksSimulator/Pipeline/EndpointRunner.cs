@@ -42,6 +42,11 @@ internal static class EndpointRunner
             await Task.Delay(delay, context.RequestAborted);
         }
 
+        if (fault?.Release is { } release)
+        {
+            await release.WaitAsync(context.RequestAborted);
+        }
+
         switch (fault?.Kind)
         {
             case FaultKind.Status:
@@ -62,7 +67,8 @@ internal static class EndpointRunner
             state,
             services.GetRequiredService<ImageEncoder>(),
             fault?.Kind == FaultKind.ContentFiltered,
-            fault?.Kind == FaultKind.ExtraArtifact);
+            fault?.Kind == FaultKind.ExtraArtifact,
+            fault?.FilteredSample);
         var response = handler(call);
 
         switch (fault?.Kind)

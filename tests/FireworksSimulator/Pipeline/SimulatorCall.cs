@@ -5,6 +5,7 @@ namespace FireworksSimulator.Pipeline;
 
 /// <summary>What a route handler needs: the request, the shared services, and the fault's verdict.</summary>
 /// <param name="ContentFiltered">True when a content-filtered fault applies to this request.</param>
+/// <param name="FilteredSample">With <paramref name="ContentFiltered"/>: the only SDXL artifact filtered (0-based), or null for all.</param>
 /// <param name="ExtraArtifact">True when an SDXL JSON answer must carry one artifact more than asked for.</param>
 internal sealed record SimulatorCall(
     HttpContext Http,
@@ -14,4 +15,9 @@ internal sealed record SimulatorCall(
     SimulatorState State,
     ImageEncoder Images,
     bool ContentFiltered,
-    bool ExtraArtifact = false);
+    bool ExtraArtifact = false,
+    int? FilteredSample = null)
+{
+    /// <summary>Whether SDXL artifact <paramref name="index"/> of this answer is content filtered.</summary>
+    public bool IsSampleFiltered(int index) => ContentFiltered && (FilteredSample is null || FilteredSample == index);
+}

@@ -63,6 +63,7 @@ internal static class KontextPollRoute
         {
             KontextFinalStatus.Ready => Answer(id, KontextStatuses.Ready, new KontextResult(SampleUrl(call, task)), 1.0),
             KontextFinalStatus.Error => Answer(id, KontextStatuses.Error, details: new KontextDetails("Simulated generation error")),
+            KontextFinalStatus.Lost => Answer(id, KontextStatuses.TaskNotFound),
             var moderated => Answer(id, KontextStatuses.Of(moderated)),
         };
     }

@@ -54,13 +54,16 @@ internal static class SdxlRoutes
                 var bytes = call.Images.Encode(size.Width, size.Height, format, filtered: call.ContentFiltered);
                 return SimulatedResponse.Image(bytes, format, finishReason, seed);
             case AcceptedOutput.Json or AcceptedOutput.Unspecified:
-                var base64 = Convert.ToBase64String(
-                    call.Images.Encode(size.Width, size.Height, ImageFormat.Png, filtered: call.ContentFiltered));
                 IReadOnlyList<SdxlArtifact> artifacts =
-                    [.. Enumerable.Range(0, samples + (call.ExtraArtifact ? 1 : 0)).Select(i => new SdxlArtifact(base64, finishReason, seed + i))];
+                    [.. Enumerable.Range(0, samples + (call.ExtraArtifact ? 1 : 0)).Select(i => Artifact(call, size, seed + i, call.IsSampleFiltered(i)))];
                 return SimulatedResponse.Json(200, artifacts, WireJson.Context.IReadOnlyListSdxlArtifact);
             default:
                 return ErrorResponses.BadRequest("Accept must be image/png, image/jpeg or application/json");
         }
     }
+
+    private static SdxlArtifact Artifact(SimulatorCall call, (int Width, int Height) size, long seed, bool filtered) => new(
+        Convert.ToBase64String(call.Images.Encode(size.Width, size.Height, ImageFormat.Png, filtered: filtered)),
+        filtered ? FinishReasons.ContentFiltered : FinishReasons.Success,
+        seed);
 }

@@ -113,13 +113,15 @@ public abstract class GenerationEndToEndTests<THost> : IClassFixture<AdapterFixt
     [InlineData("flux-kontext-pro")]
     public async Task Generate_Jpeg_ReturnsJpegAndSaysSo(string model)
     {
-        var result = await _app.Images(model).GenerateImageAsync("a fox", new ImageGenerationOptions
+        var result = await _app.Images(model).GenerateImagesAsync("a fox", 1, new ImageGenerationOptions
         {
             OutputFileFormat = GeneratedImageFileFormat.Jpeg,
         }, Token);
 
-        Assert.True(Images.IsJpeg(result.Value.ImageBytes.ToArray()));
-        Assert.Equal(1024, Images.Decode(result.Value.ImageBytes).Width);
+        var image = Assert.Single(result.Value);
+        Assert.True(Images.IsJpeg(image.ImageBytes.ToArray()));
+        Assert.Equal(1024, Images.Decode(image.ImageBytes).Width);
+        Assert.Equal(GeneratedImageFileFormat.Jpeg, result.Value.OutputFileFormat);
     }
 
     [Fact]

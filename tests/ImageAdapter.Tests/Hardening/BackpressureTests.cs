@@ -3,36 +3,42 @@ using ImageAdapter.Tests.Support;
 
 namespace ImageAdapter.Tests.Hardening;
 
-/// <summary><c>Adapter:MaxConcurrentGenerations</c>, <c>QueueLength</c>, <c>QueueTimeout</c>: beyond them, 429 with Retry-After.</summary>
+/// <summary>
+/// <c>Adapter:MaxConcurrentGenerations</c>, <c>QueueLength</c>, <c>QueueTimeout</c>: beyond them, 429 with Retry-After.
+/// The first generation is held at the simulator until the test releases it, so a slow machine cannot finish it early.
+/// </summary>
 public abstract class BackpressureTests<THost>
     where THost : IHostKind
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Generate_LimitFullAndNoQueue_Returns429WithRetryAfterWithoutCallingFireworks()
+    public async Task Generate_LimitFullAndNoQueue_Returns429WithQueueTimeoutAsRetryAfterWithoutCallingFireworks()
     {
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?>
         {
             ["Adapter:MaxConcurrentGenerations"] = "1",
             ["Adapter:QueueLength"] = "0",
+            ["Adapter:QueueTimeout"] = "00:00:07",
         }, THost.Host);
-        app.Simulator.State.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(2)));
-        var slow = app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
-        await HardeningClient.WaitUntilAsync(() => app.Simulator.State.Requests.Count == 1, TimeSpan.FromSeconds(10));
+        var release = new TaskCompletionSource();
+        app.Simulator.State.EnqueueFault(SimulatorFault.HeldUntil(release.Task));
+        var held = app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
+        await HardeningClient.WaitUntilAsync(() => app.Simulator.State.Requests.Count == 1, TimeSpan.FromSeconds(30));
 
         using var rejected = await app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
+        release.SetResult();
 
         Assert.Equal((429, "rate_limit_exceeded"), await rejected.OutcomeAsync());
-        Assert.NotNull(rejected.RetryAfter());
+        Assert.Equal("7", rejected.RetryAfter());
         Assert.Single(app.Simulator.State.Requests);
-        using var first = await slow;
+        using var first = await held;
         Assert.Equal((200, null), await first.OutcomeAsync());
         app.AssertNoUnexpectedFailure();
     }
 
     [Fact]
-    public async Task Generate_QueuedPastQueueTimeout_Returns429()
+    public async Task Generate_QueuedPastQueueTimeout_Returns429WithOneSecondRetryAfter()
     {
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?>
         {
@@ -40,15 +46,18 @@ public abstract class BackpressureTests<THost>
             ["Adapter:QueueLength"] = "1",
             ["Adapter:QueueTimeout"] = "00:00:00.300",
         }, THost.Host);
-        app.Simulator.State.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(3)));
-        var slow = app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
-        await HardeningClient.WaitUntilAsync(() => app.Simulator.State.Requests.Count == 1, TimeSpan.FromSeconds(10));
+        var release = new TaskCompletionSource();
+        app.Simulator.State.EnqueueFault(SimulatorFault.HeldUntil(release.Task));
+        var held = app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
+        await HardeningClient.WaitUntilAsync(() => app.Simulator.State.Requests.Count == 1, TimeSpan.FromSeconds(30));
 
         using var queued = await app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
+        release.SetResult();
 
         Assert.Equal((429, "rate_limit_exceeded"), await queued.OutcomeAsync());
-        Assert.Equal("1", queued.RetryAfter());
-        using var first = await slow;
+        Assert.Equal("1", queued.RetryAfter()); // a queue timeout under a second still says 1, never 0
+        Assert.Single(app.Simulator.State.Requests);
+        using var first = await held;
         Assert.Equal((200, null), await first.OutcomeAsync());
         app.AssertNoUnexpectedFailure();
     }

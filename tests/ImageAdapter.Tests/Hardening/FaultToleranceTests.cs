@@ -3,7 +3,11 @@ using ImageAdapter.Tests.Support;
 
 namespace ImageAdapter.Tests.Hardening;
 
-/// <summary>One test per upstream fault, through real HTTP: the documented OpenAI error, and only the calls the retry policy allows.</summary>
+/// <summary>
+/// One test per upstream fault, through real HTTP: the documented OpenAI error, and only the calls the retry policy allows.
+/// Deadlines here are far beyond the work (see <see cref="FaultFixture{THost}"/>); the tests where a deadline must pass
+/// are in <see cref="FaultDeadlineTests{THost}"/>.
+/// </summary>
 public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<THost>>
     where THost : IHostKind
 {
@@ -23,19 +27,6 @@ public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<TH
     private int Calls(RequestKind kind) => Simulator.Requests.Count(request => request.Kind == kind);
 
     [Fact]
-    public async Task Latency_PastCallTimeout_Returns504UpstreamTimeoutAndAbortsTheCall()
-    {
-        Simulator.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(30)));
-
-        using var response = await _app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
-
-        Assert.Equal((504, "upstream_timeout"), await response.OutcomeAsync());
-        Assert.True(await Simulator.WaitForAbortedCountAsync(1, TimeSpan.FromSeconds(10)));
-        Assert.Equal(1, Calls(RequestKind.ImageGeneration));
-        _app.AssertNoUnexpectedFailure();
-    }
-
-    [Fact]
     public async Task RateLimited_RetryAfterWithinDeadline_RetriesOnceThenSucceeds()
     {
         Simulator.EnqueueFault(SimulatorFault.RateLimited(retryAfterSeconds: 1));
@@ -50,7 +41,7 @@ public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<TH
     [Fact]
     public async Task RateLimited_RetryAfterPastDeadline_Returns429WithRetryAfterWithoutWaiting()
     {
-        // The call's deadline is its 2 s timeout: a 60 s Retry-After cannot be honoured, so the client gets it at once.
+        // The call's deadline is its 30 s timeout: a 60 s Retry-After cannot be honoured, so the client gets it at once.
         Simulator.EnqueueFault(SimulatorFault.RateLimited(retryAfterSeconds: 60));
 
         using var response = await _app.GenerateAsync(HardeningClient.Sdxl, cancellationToken: Token);
@@ -168,19 +159,6 @@ public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<TH
     }
 
     [Fact]
-    public async Task Kontext_NeverReady_Returns504GenerationTimeoutAtPollDeadline()
-    {
-        Simulator.EnqueueKontextScript(new KontextScript(FinalStatus: KontextFinalStatus.NeverReady));
-
-        using var response = await _app.GenerateAsync(HardeningClient.Kontext, cancellationToken: Token);
-
-        Assert.Equal((504, "generation_timeout"), await response.OutcomeAsync());
-        Assert.True(Calls(RequestKind.KontextGetResult) > 1);
-        Assert.Equal(0, Calls(RequestKind.SampleDownload));
-        _app.AssertNoUnexpectedFailure();
-    }
-
-    [Fact]
     public async Task Kontext_SampleOnDisallowedHost_Returns502AndNeverDownloads()
     {
         Simulator.EnqueueKontextScript(new KontextScript(SampleHost: "localhost"));
@@ -208,7 +186,7 @@ public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<TH
     [Fact]
     public async Task ClientDisconnect_MidGeneration_UpstreamCallAborted()
     {
-        Simulator.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(30), RequestKind.TextToImage));
+        Simulator.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromMinutes(5), RequestKind.TextToImage));
         using var client = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
         var request = _app.GenerateAsync(HardeningClient.Flux, cancellationToken: client.Token);

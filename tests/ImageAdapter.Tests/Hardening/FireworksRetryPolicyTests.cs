@@ -26,6 +26,11 @@ public sealed class FireworksRetryPolicyTests
     [InlineData(Submit, 504, null, false)]
     [InlineData(Submit, 408, null, false)]
     [InlineData(Generation, 400, null, false)]
+    // A generation that may have run is not repeated even when Fireworks names a wait: that could bill twice.
+    [InlineData(Generation, 500, "1", false)]
+    [InlineData(Flux, 502, "1", false)]
+    [InlineData(Submit, 504, "1", false)]
+    [InlineData(Generation, 408, "1", false)]
     [InlineData(Poll, 429, null, true)]
     [InlineData(Poll, 500, null, true)]
     [InlineData(Poll, 502, null, true)]
@@ -64,6 +69,7 @@ public sealed class FireworksRetryPolicyTests
         response.Headers.RetryAfter = RetryConditionHeaderValue.Parse("30");
 
         Assert.False(Decide(HttpMethod.Post, Generation, Outcome.FromResult(response), deadline: TimeSpan.FromSeconds(29)));
+        Assert.False(Decide(HttpMethod.Post, Generation, Outcome.FromResult(response), deadline: TimeSpan.FromSeconds(30)));
         Assert.True(Decide(HttpMethod.Post, Generation, Outcome.FromResult(response), deadline: TimeSpan.FromSeconds(31)));
     }
 

@@ -42,8 +42,9 @@ public sealed class FakeKeyVault : IAsyncDisposable
 
     public VaultOutage Outage { get; set; }
 
-    /// <summary>Added before answering an authenticated read: a slow vault.</summary>
-    public TimeSpan ResponseDelay { get; set; }
+    /// <summary>When set, an authenticated read is counted, then answered only once this task completes: a slow vault
+    /// whose slowness the test ends, not the clock.</summary>
+    public Task? HoldReadsUntil { get; set; }
 
     /// <summary>401 challenges sent (requests without the accepted token).</summary>
     public int Challenges => Volatile.Read(ref challenges);
@@ -83,7 +84,7 @@ public sealed class FakeKeyVault : IAsyncDisposable
         reads.Clear();
         CallerHasRole = true;
         Outage = VaultOutage.None;
-        ResponseDelay = TimeSpan.Zero;
+        HoldReadsUntil = null;
         Interlocked.Exchange(ref challenges, 0);
         Interlocked.Exchange(ref totalReads, 0);
     }
@@ -123,9 +124,9 @@ public sealed class FakeKeyVault : IAsyncDisposable
         var name = segments[1];
         Interlocked.Increment(ref totalReads);
         reads.AddOrUpdate(name, 1, (_, n) => n + 1);
-        if (ResponseDelay > TimeSpan.Zero)
+        if (HoldReadsUntil is { } hold)
         {
-            await Task.Delay(ResponseDelay, context.RequestAborted);
+            await hold.WaitAsync(context.RequestAborted);
         }
 
         if (!CallerHasRole)

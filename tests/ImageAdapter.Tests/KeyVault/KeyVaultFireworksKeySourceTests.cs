@@ -170,15 +170,19 @@ public sealed class KeyVaultFireworksKeySourceTests(KeyVaultEnvironment environm
     {
         await using var harness = new SecretSourceHarness(environment);
         vault.SetSecret(harness.FireworksSecret, "fw-key-1");
-        vault.ResponseDelay = TimeSpan.FromMilliseconds(300);
+        var release = new TaskCompletionSource();
+        vault.HoldReadsUntil = release.Task;
         using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var source = harness.Fireworks;
 
         var impatient = source.GetKeyAsync(cancelled.Token).AsTask();
         var patient = source.GetKeyAsync(Ct).AsTask();
+        await Hardening.HardeningClient.WaitUntilAsync(() => vault.ReadsOf(harness.FireworksSecret) == 1, TimeSpan.FromSeconds(30));
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        Assert.False(patient.IsCompleted); // the read is still held: cancelling one caller did not end it
+        release.SetResult();
         Assert.Equal("fw-key-1", await patient);
         Assert.Equal(1, vault.ReadsOf(harness.FireworksSecret));
     }

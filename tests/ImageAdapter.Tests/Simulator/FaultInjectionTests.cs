@@ -140,12 +140,16 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Latency_ClientCancels_IsRecordedAsAborted()
     {
-        _sim.State.EnqueueFault(SimulatorFault.Latency(TimeSpan.FromSeconds(30), RequestKind.TextToImage));
+        var never = new TaskCompletionSource();
+        _sim.State.EnqueueFault(SimulatorFault.HeldUntil(never.Task, RequestKind.TextToImage));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => _sim.Client.SendAsync(_sim.Post(Flux, Prompt, "image/jpeg"), cancel.Token));
+        // Cancel only once the simulator holds the request: cancelling earlier would not reach it at all.
+        var sending = _sim.Client.SendAsync(_sim.Post(Flux, Prompt, "image/jpeg"), cancel.Token);
+        await Hardening.HardeningClient.WaitUntilAsync(() => _sim.State.Requests.Count == 1, TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
         Assert.True(await _sim.State.WaitForAbortedCountAsync(1, TimeSpan.FromSeconds(5)));
         var aborted = Assert.Single(_sim.State.AbortedRequests);
@@ -166,6 +170,18 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
         Assert.Equal((1024, 1024), Images.Size(await binary.Content.ReadAsByteArrayAsync(Ct)));
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync(Ct));
         Assert.Equal("CONTENT_FILTERED", document.RootElement[0].GetProperty("finishReason").GetString());
+    }
+
+    [Fact]
+    public async Task ContentFilteredSample_SdxlJson_FiltersOnlyThatArtifact()
+    {
+        _sim.State.EnqueueFault(SimulatorFault.ContentFilteredSample(1));
+
+        using var response = await _sim.PostAsync(Sdxl, """{"prompt":"a cat","samples":3,"safety_check":true}""", "application/json");
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["SUCCESS", "CONTENT_FILTERED", "SUCCESS"],
+            document.RootElement.EnumerateArray().Select(artifact => artifact.GetProperty("finishReason").GetString()));
     }
 
     [Fact]
@@ -215,11 +231,14 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
         _sim.State.EnqueueFault(SimulatorFault.MalformedBody());
 
         using var response = await _sim.PostAsync(Sdxl, Prompt, "image/png");
+        using var whole = await _sim.PostAsync(Sdxl, Prompt, "image/png");
+        var healthy = await whole.Content.ReadAsByteArrayAsync(Ct);
 
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.True(Images.IsPng(bytes));
-        Assert.NotNull(Record.Exception(() => Images.Decode(bytes)));
+        Assert.Equal(Images.Size(healthy), Images.Size(bytes)); // the header survives: only the pixel data is cut
+        Assert.Throws<InvalidOperationException>(() => Images.Decode(bytes));
     }
 
     [Fact]

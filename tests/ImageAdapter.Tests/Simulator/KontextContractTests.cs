@@ -58,6 +58,22 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
         Assert.Equal(["Task not found", "Task not found", "Pending", "Pending", "Ready", "Ready"], statuses);
     }
 
+    [Fact]
+    public async Task Kontext_ScriptedLost_AnswersTaskNotFoundAfterPending()
+    {
+        _sim.State.EnqueueKontextScript(new KontextScript(PendingPolls: 1, FinalStatus: KontextFinalStatus.Lost));
+        var id = await SubmitAsync("""{"prompt":"a cat"}""");
+
+        var statuses = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var poll = await PollAsync(id);
+            statuses.Add(poll.RootElement.GetProperty("status").GetString()!);
+        }
+
+        Assert.Equal(["Pending", "Task not found", "Task not found"], statuses);
+    }
+
     [Theory]
     [InlineData(KontextFinalStatus.RequestModerated, "Request Moderated")]
     [InlineData(KontextFinalStatus.ContentModerated, "Content Moderated")]

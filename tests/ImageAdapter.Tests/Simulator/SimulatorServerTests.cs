@@ -7,26 +7,39 @@ namespace ImageAdapter.Tests.Simulator;
 
 public sealed class SimulatorServerTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
-    public async Task StartAsync_WithAdditionalModelAndKeys_ServesThemOnAFreePort()
+    public async Task StartAsync_WithAdditionalModelAndKeys_ServesThatModelToThoseKeysOnly()
     {
         await using var server = await SimulatorServer.StartAsync(new SimulatorOptions
         {
             ApiKeys = ["fw-a", "fw-b"],
             AdditionalModels = { ["my-flux-lora"] = ModelFamily.TextToImage },
-        }, TestContext.Current.CancellationToken);
+        }, Ct);
         using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"{server.BaseUrl}/workflows/accounts/me/models/my-flux-lora/text_to_image")
+
+        using var withB = await PostAsync(client, server, "my-flux-lora", "fw-b");
+        using var withA = await PostAsync(client, server, "my-flux-lora", "fw-a");
+        using var withDefaultKey = await PostAsync(client, server, "my-flux-lora", SimulatorOptions.DefaultApiKey);
+        using var otherModel = await PostAsync(client, server, "not-added-lora", "fw-a");
+
+        Assert.Equal(HttpStatusCode.OK, withB.StatusCode);
+        Assert.True(Images.IsJpeg(await withB.Content.ReadAsByteArrayAsync(Ct)));
+        Assert.Equal(HttpStatusCode.OK, withA.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withDefaultKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherModel.StatusCode);
+        Assert.Equal(server.Port, server.BaseUrl.Port);
+        Assert.Equal(4, server.State.Requests.Count);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, SimulatorServer server, string model, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{server.BaseUrl}/workflows/accounts/me/models/{model}/text_to_image")
         {
             Content = new StringContent("""{"prompt":"a cat"}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "fw-b");
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEqual(0, server.Port);
-        Assert.Equal(["fw-a", "fw-b"], server.State.AcceptedKeys.Order());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return await client.SendAsync(request, Ct);
     }
 }

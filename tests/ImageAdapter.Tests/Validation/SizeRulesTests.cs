@@ -25,6 +25,44 @@ public sealed class SizeRulesTests
     public void NearestFluxRatio_SizeFarFromEveryRatio_ReturnsNull(int width, int height) =>
         Assert.Null(SizeRules.NearestFluxRatio(new ImageSize(width, height)));
 
+    // Either side of the 5% rule, so a tolerance of 3% or 9% fails one row.
+    [Theory]
+    [InlineData(1049, 1000, "1:1")]
+    [InlineData(1000, 1049, "1:1")]
+    [InlineData(1865, 1000, "16:9")]
+    public void NearestFluxRatio_JustInside5Percent_ReturnsIt(int width, int height, string expected) =>
+        Assert.Equal(expected, SizeRules.NearestFluxRatio(new ImageSize(width, height)));
+
+    [Theory]
+    [InlineData(1051, 1000)]
+    [InlineData(1000, 1051)]
+    [InlineData(1869, 1000)]
+    public void NearestFluxRatio_JustOutside5Percent_ReturnsNull(int width, int height) =>
+        Assert.Null(SizeRules.NearestFluxRatio(new ImageSize(width, height)));
+
+    [Theory]
+    [InlineData(640, 1536)]
+    [InlineData(768, 1344)]
+    [InlineData(832, 1216)]
+    [InlineData(896, 1152)]
+    [InlineData(1024, 1024)]
+    [InlineData(1152, 896)]
+    [InlineData(1216, 832)]
+    [InlineData(1344, 768)]
+    [InlineData(1536, 640)]
+    public void IsSdxlSize_ListedPair_IsAccepted(int width, int height) =>
+        Assert.True(SizeRules.IsSdxlSize(new ImageSize(width, height)));
+
+    // Each side is a listed width or height, but the pair is not one of the buckets.
+    [Theory]
+    [InlineData(640, 640)]
+    [InlineData(1536, 1536)]
+    [InlineData(1024, 1536)]
+    [InlineData(1344, 1344)]
+    [InlineData(768, 1536)]
+    public void IsSdxlSize_ListedSidesInAnotherPair_IsRefused(int width, int height) =>
+        Assert.False(SizeRules.IsSdxlSize(new ImageSize(width, height)));
+
     [Theory]
     [InlineData(1024, 1024, "1:1")]
     [InlineData(1792, 1024, "7:4")]

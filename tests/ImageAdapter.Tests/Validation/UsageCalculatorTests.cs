@@ -20,6 +20,26 @@ public sealed class UsageCalculatorTests
     }
 
     [Fact]
+    public void Calculate_NegativePrompt_CountsAsInput()
+    {
+        var request = TestRequests.Validate("""{"model":"SSD-1B","prompt":"abcd","negative_prompt":"efgh"}""");
+
+        var usage = new UsageCalculator(Options.Create(new UsageOptions())).Calculate(request, []);
+
+        Assert.Equal(2, usage.InputTokens);
+    }
+
+    // A header can claim 2^31-1 pixels a side: the token count must not wrap into a wrong number.
+    [Fact]
+    public void Calculate_TokenCountBeyondInt_Throws()
+    {
+        var request = TestRequests.Validate("""{"model":"SSD-1B","prompt":"a"}""");
+
+        Assert.Throws<OverflowException>(() =>
+            new UsageCalculator(Options.Create(new UsageOptions())).Calculate(request, [new ImageSize(int.MaxValue, int.MaxValue)]));
+    }
+
+    [Fact]
     public void Calculate_CustomRule_RoundsUp()
     {
         var request = TestRequests.Validate("""{"model":"SSD-1B","prompt":"abcde"}""");
