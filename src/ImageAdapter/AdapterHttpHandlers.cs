@@ -49,8 +49,11 @@ public sealed class AdapterHttpHandlers
     }));
 
     /// <summary><c>GET /healthz</c>: liveness only, no authentication, reveals nothing.</summary>
-    public Task HealthAsync(HttpContext context) =>
-        TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus).ExecuteAsync(context);
+    public Task HealthAsync(HttpContext context)
+    {
+        AdapterEndpoint.StampRequestId(context);
+        return TypedResults.Json(new HealthStatus("ok"), Contract.OpenAIJsonContext.Responses.HealthStatus).ExecuteAsync(context);
+    }
 
     /// <summary>
     /// <c>GET /readyz</c>: 200 <c>{"status":"ready"}</c> when the Fireworks key and the inbound keys can be had from their
@@ -58,6 +61,7 @@ public sealed class AdapterHttpHandlers
     /// </summary>
     public async Task ReadyAsync(HttpContext context)
     {
+        AdapterEndpoint.StampRequestId(context);
         var result = await _readiness.IsReadyAsync(context.RequestAborted)
             ? TypedResults.Json(new HealthStatus("ready"), Contract.OpenAIJsonContext.Responses.HealthStatus)
             : TypedResults.Json(new HealthStatus("not_ready"), Contract.OpenAIJsonContext.Responses.HealthStatus,

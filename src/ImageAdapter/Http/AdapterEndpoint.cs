@@ -25,8 +25,7 @@ internal sealed partial class AdapterEndpoint(
 
     public async Task<IResult> RunAsync(HttpContext context, bool authenticate, Func<CancellationToken, Task<IResult>> handle)
     {
-        var requestId = RequestId.From(context.Request.Headers[RequestIdHeader].ToString());
-        context.Response.Headers[RequestIdHeader] = requestId;
+        var requestId = StampRequestId(context);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
         var clientGone = context.RequestAborted;
         var deadline = options.Value.RequestDeadline;
@@ -85,6 +84,14 @@ internal sealed partial class AdapterEndpoint(
             return new OpenAIErrorResult(new AdapterException(AdapterErrorKind.InternalError,
                 $"The adapter failed unexpectedly. Quote request id {requestId} when reporting it."));
         }
+    }
+
+    /// <summary>Takes the client's <c>x-request-id</c> if it is a usable one, else makes one, and puts it on the answer.</summary>
+    public static string StampRequestId(HttpContext context)
+    {
+        var requestId = RequestId.From(context.Request.Headers[RequestIdHeader].ToString());
+        context.Response.Headers[RequestIdHeader] = requestId;
+        return requestId;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Path} failed: {Kind} after {ElapsedMs:0} ms")]

@@ -61,9 +61,22 @@ internal sealed class RequestBodyReader
         {
             var field = exception.Path is { Length: > 2 } path ? path[2..] : null;
             throw new AdapterException(AdapterErrorKind.InvalidParameter,
-                field is null ? "The request body must be a JSON object." : $"Invalid type for '{field}': see the README for the expected type.",
+                field is null ? "The request body must be a JSON object." : $"Invalid type for '{field}': expected {ExpectedType(field)}.",
                 field);
         }
+    }
+
+    private string ExpectedType(string field)
+    {
+        var type = _typeInfo.Properties.FirstOrDefault(property => property.Name == field)?.PropertyType;
+        return (type is null ? null : Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            { } t when t == typeof(string) => "a string",
+            { } t when t == typeof(bool) => "a boolean",
+            { } t when t == typeof(int) || t == typeof(long) => "an integer",
+            { } t when t == typeof(double) || t == typeof(float) || t == typeof(decimal) => "a number",
+            _ => "another JSON type",
+        };
     }
 
     private static bool IsJson(string? contentType) =>
@@ -117,11 +130,34 @@ internal sealed class RequestBodyReader
         }
         catch (JsonException exception)
         {
-            throw new AdapterException(AdapterErrorKind.InvalidJson, exception.LineNumber is { } line
-                ? $"The request body is not valid JSON or is nested deeper than {_documentOptions.MaxDepth} levels " +
-                  $"(line {line + 1}, position {exception.BytePositionInLine + 1})."
-                : "The request body repeats a field.");
+            throw new AdapterException(AdapterErrorKind.InvalidJson, exception.LineNumber is not { } line
+                ? "The request body repeats a field."
+                : TooDeep(json)
+                    ? $"The request body is nested deeper than {_documentOptions.MaxDepth} levels (line {line + 1}, position {exception.BytePositionInLine + 1})."
+                    : $"The request body is not valid JSON (line {line + 1}, position {exception.BytePositionInLine + 1}).");
         }
+    }
+
+    // Whether the syntax error is the depth limit: the same text read without that limit gets deeper than it allows.
+    private bool TooDeep(ReadOnlyMemory<byte> json)
+    {
+        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = _documentOptions.MaxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= _documentOptions.MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Invalid before it got too deep.
+        }
+
+        return false;
     }
 
     // Whether every string in the value decodes to valid UTF-16 text (JSON escapes can spell unpaired surrogates).

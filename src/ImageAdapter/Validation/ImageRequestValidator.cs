@@ -58,13 +58,16 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
             ExtrasValidator.Validate(request, model, capabilities, ValidatePrompt(request.NegativePrompt, "negative_prompt", required: false)));
     }
 
+    private static readonly string[] AcceptedFields =
+        [.. Contract.OpenAIJsonContext.Default.CreateImageRequest.Properties.Select(property => property.Name).Where(name => name.Length > 0).Order(StringComparer.Ordinal)];
+
     private static void RejectUnknownFields(CreateImageRequest request)
     {
         if (request.UnknownFields is { Count: > 0 } unknown)
         {
             var name = unknown.Keys.Order(StringComparer.Ordinal).First();
             throw new AdapterException(AdapterErrorKind.UnknownParameter,
-                $"Unrecognized request argument supplied: '{name}'. The README lists the accepted fields.", name);
+                $"Unrecognized request argument supplied: '{name}'. Accepted fields: {string.Join(", ", AcceptedFields)}.", name);
         }
     }
 
