@@ -25,6 +25,8 @@ public static class ImageAdapterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         AddValidatedOptions<FireworksOptions>(services, configuration, FireworksOptions.Section);
         AddValidatedOptions<ModelsOptions>(services, configuration, ModelsOptions.Section);
+        services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FireworksOptions>, FireworksOptionsValidator>();
         AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
         AddValidatedOptions<UsageOptions>(services, configuration, UsageOptions.Section);
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
