@@ -25,7 +25,7 @@ if (string.Equals(builder.Configuration["AZURE_FUNCTIONS_ENVIRONMENT"], "Develop
 {
     // `func start` runs in Development: the host prints what the worker writes to its console (Host.Function.Console),
     // and exports it too, so the records that carry query strings stay out of it, as they stay out of the exporters.
-    builder.Logging.AddSimpleConsole(console => console.SingleLine = true)
+    builder.Logging.AddSimpleConsole(console => (console.SingleLine, console.IncludeScopes) = (true, true))
         .AddFilter<ConsoleLoggerProvider>(TelemetryServiceCollectionExtensions.HostingDiagnosticsCategory, LogLevel.Warning);
 }
 

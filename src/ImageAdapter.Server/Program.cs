@@ -8,6 +8,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://localhost:7071");
 }
 
+// One line per record, with its scope: every line of a request carries its request id.
+builder.Logging.AddSimpleConsole(console => (console.SingleLine, console.IncludeScopes) = (true, true));
 builder.Services.AddImageAdapter(builder.Configuration);
 
 var app = builder.Build();

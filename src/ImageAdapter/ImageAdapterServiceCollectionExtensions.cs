@@ -23,6 +23,10 @@ public static class ImageAdapterServiceCollectionExtensions
     public static IServiceCollection AddImageAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // The adapter logs each retry, circuit change and upstream failure once, in its own words (FireworksResilience,
+        // FireworksImageClient). Polly's per-attempt records (with stack traces) and HttpClient's per-call lines would
+        // repeat them many times over; a provider-specific rule in configuration can still turn them on.
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Error).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         AddValidatedOptions<FireworksOptions>(services, configuration, FireworksOptions.Section);
         AddValidatedOptions<ModelsOptions>(services, configuration, ModelsOptions.Section);
         services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();

@@ -23,10 +23,22 @@ internal sealed partial class AdapterEndpoint(
 {
     public const string RequestIdHeader = "x-request-id";
 
+    /// <summary><see cref="HttpContext.Items"/> keys a handler fills for the access line: the model id and the image count.</summary>
+    public const string ModelItem = "ImageAdapter.Model";
+    public const string ImagesItem = "ImageAdapter.Images";
+
     public async Task<IResult> RunAsync(HttpContext context, bool authenticate, Func<CancellationToken, Task<IResult>> handle)
     {
         var requestId = StampRequestId(context);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        using var scope = logger.BeginScope("RequestId:{RequestId}", requestId);
+        var started = Stopwatch.GetTimestamp();
+        var result = await AnswerAsync(context, requestId, authenticate, handle);
+        LogAccess(context, result, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext context, string requestId, bool authenticate, Func<CancellationToken, Task<IResult>> handle)
+    {
         var clientGone = context.RequestAborted;
         var deadline = options.Value.RequestDeadline;
         using var deadlineSource = new CancellationTokenSource(deadline, time);
@@ -35,7 +47,6 @@ internal sealed partial class AdapterEndpoint(
         // The image bytes stay held until the answer holding them has been written, after this method returns.
         context.Response.RegisterForDispose(memory.Open());
         var cancellationToken = linked.Token;
-        var started = Stopwatch.GetTimestamp();
         try
         {
             if (authenticate)
@@ -47,34 +58,20 @@ internal sealed partial class AdapterEndpoint(
         }
         catch (AdapterException exception)
         {
-            LogFailed(logger, context.Request.Path, exception.Kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new OpenAIErrorResult(exception);
         }
         catch (BadHttpRequestException exception)
         {
             // Kestrel's verdict on how the client sent its body (framing, pace, size): the client's fault, not a failure.
-            var kind = exception.StatusCode switch
-            {
-                StatusCodes.Status408RequestTimeout => AdapterErrorKind.RequestBodyTimeout,
-                StatusCodes.Status413PayloadTooLarge => AdapterErrorKind.RequestTooLarge,
-                _ => AdapterErrorKind.MalformedRequest,
-            };
             LogBadRequest(logger, context.Request.Path, exception.StatusCode, exception.Message);
-            return new OpenAIErrorResult(new AdapterException(kind, kind switch
-            {
-                AdapterErrorKind.RequestBodyTimeout => "The request body arrived too slowly and was cut off.",
-                AdapterErrorKind.RequestTooLarge => "The request body is larger than this server accepts.",
-                _ => "The request could not be read: its body or its framing is malformed.",
-            }));
+            return new OpenAIErrorResult(BadRequest(exception.StatusCode));
         }
         catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
         {
-            LogClientGone(logger, context.Request.Path);
             return Results.Empty;
         }
         catch (OperationCanceledException) when (deadlineSource.IsCancellationRequested)
         {
-            LogFailed(logger, context.Request.Path, AdapterErrorKind.RequestTimedOut, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new OpenAIErrorResult(new AdapterException(AdapterErrorKind.RequestTimedOut,
                 $"The request did not complete within {deadline.TotalSeconds:0} seconds; its work was cancelled."));
         }
@@ -86,6 +83,32 @@ internal sealed partial class AdapterEndpoint(
         }
     }
 
+    private static AdapterException BadRequest(int status) => status switch
+    {
+        StatusCodes.Status408RequestTimeout => new(AdapterErrorKind.RequestBodyTimeout, "The request body arrived too slowly and was cut off."),
+        StatusCodes.Status413PayloadTooLarge => new(AdapterErrorKind.RequestTooLarge, "The request body is larger than this server accepts."),
+        _ => new(AdapterErrorKind.MalformedRequest, "The request could not be read: its body or its framing is malformed."),
+    };
+
+    /// <summary>One Information line per request: method, path, status, duration, model and images; no prompt, no key.</summary>
+    private void LogAccess(HttpContext context, IResult result, double elapsedMs)
+    {
+        var (method, path) = (context.Request.Method, context.Request.Path.Value ?? "");
+        var model = context.Items[ModelItem] as string ?? "-";
+        if (result is OpenAIErrorResult error)
+        {
+            LogFailed(logger, method, path, error.StatusCode, elapsedMs, error.Error.Kind, model);
+        }
+        else if (context.RequestAborted.IsCancellationRequested)
+        {
+            LogClientGone(logger, method, path, elapsedMs, model);
+        }
+        else
+        {
+            LogAnswered(logger, method, path, StatusCodes.Status200OK, elapsedMs, model, context.Items[ImagesItem] as int? ?? 0);
+        }
+    }
+
     /// <summary>Takes the client's <c>x-request-id</c> if it is a usable one, else makes one, and puts it on the answer.</summary>
     public static string StampRequestId(HttpContext context)
     {
@@ -94,14 +117,17 @@ internal sealed partial class AdapterEndpoint(
         return requestId;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Path} failed: {Kind} after {ElapsedMs:0} ms")]
-    private static partial void LogFailed(ILogger logger, string path, AdapterErrorKind kind, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0} ms (model {Model}, {Images} image(s))")]
+    private static partial void LogAnswered(ILogger logger, string method, string path, int status, double elapsedMs, string model, int images);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status} in {ElapsedMs:0} ms: failed: {Kind} (model {Model})")]
+    private static partial void LogFailed(ILogger logger, string method, string path, int status, double elapsedMs, AdapterErrorKind kind, string model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path}: the client disconnected after {ElapsedMs:0} ms; its work was cancelled (model {Model})")]
+    private static partial void LogClientGone(ILogger logger, string method, string path, double elapsedMs, string model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: the request could not be read ({Status}): {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string path, int status, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: the client disconnected; its work was cancelled")]
-    private static partial void LogClientGone(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Path} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string path);

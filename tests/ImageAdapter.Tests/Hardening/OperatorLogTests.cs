@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using ImageAdapter.Tests.Support;
+
+namespace ImageAdapter.Tests.Hardening;
+
+/// <summary>
+/// What an operator reads: one access line per request, every line of a request carrying its request id, and an
+/// expected upstream failure as a few Warning lines with their reason, not pages of stack traces.
+/// </summary>
+public sealed partial class OperatorLogTests
+{
+    [Fact]
+    public async Task Generate_UpstreamUnreachable_LogsAFewLinesEachWithTheRequestIdAndNoStackTrace()
+    {
+        const string requestId = "ops-log-7c1e";
+        await using var server = await AdapterProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Fireworks__BaseUrl"] = "http://127.0.0.1:9/inference/v1",
+            ["Fireworks__ApiKey"] = "fw-key",
+            ["Auth__ApiKeys"] = AdapterApp.InboundKey,
+            ["Adapter__MaxRetries"] = "2",
+            ["Adapter__RetryBaseDelay"] = "00:00:00.010",
+        }, TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
+        {
+            Content = new StringContent("""{"model":"flux-1-schnell-fp8","prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
+        request.Headers.Add("x-request-id", requestId);
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(502, (int)response.StatusCode);
+        var access = await server.WaitForLineAsync([requestId, "answered 502"], TimeSpan.FromSeconds(30));
+        Assert.NotNull(access);
+        Assert.Matches(AccessLine(), access);
+        var lines = server.Output.Where(line => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+            || line.StartsWith("info: ImageAdapter.", StringComparison.Ordinal)).ToArray();
+        Assert.All(lines, line => Assert.Contains(requestId, line, StringComparison.Ordinal));
+        Assert.InRange(lines.Length, 2, 5); // two retries, the failure, the access line
+        Assert.Equal(2, lines.Count(line => line.Contains("retried after ConnectionError", StringComparison.Ordinal)));
+        Assert.DoesNotContain(server.Output, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Output, line => line.Contains("Polly", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Generate_Succeeds_WritesOneAccessLineWithoutThePrompt()
+    {
+        const string prompt = "a very particular fox";
+        await using var app = await AdapterApp.StartAsync();
+
+        using var response = await app.PostGenerationAsync($$"""{"model":"flux-1-schnell-fp8","prompt":"{{prompt}}","n":2}""");
+
+        Assert.True(response.IsSuccessStatusCode);
+        var access = Assert.Single(app.LogLines(), line => line.Contains("/v1/images/generations answered", StringComparison.Ordinal));
+        Assert.Matches(@"^POST /v1/images/generations answered 200 in \d+ ms \(model accounts/fireworks/models/flux-1-schnell-fp8, 2 image\(s\)\)", access);
+        Assert.DoesNotContain(app.LogLines(), line => line.Contains(prompt, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"POST /v1/images/generations answered 502 in \d+ ms: failed: UpstreamUnreachable \(model accounts/fireworks/models/flux-1-schnell-fp8\)")]
+    private static partial Regex AccessLine();
+}
