@@ -23,6 +23,9 @@ public abstract class SecretSecrecyEndToEndTests<THost>
         ["Logging__LogLevel__Default"] = "Trace",
         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
         ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Trace",
+        // The adapter turns HttpClient's and Polly's own records down in code; a provider-specific rule turns them back on.
+        ["Logging__Console__LogLevel__System.Net.Http.HttpClient"] = "Trace",
+        ["Logging__Console__LogLevel__Polly"] = "Trace",
         ["AzureFunctionsJobHost__logging__logLevel__default"] = "Trace", // the Functions host's own filter, host.json's default
     };
 
@@ -80,7 +83,7 @@ public abstract class SecretSecrecyEndToEndTests<THost>
 
         var logs = adapter.Process.OutputText;
         // The capture works and the outgoing calls were traced, so the absence below means something.
-        Assert.Contains("Generated 1 image(s)", logs);
+        Assert.Contains("answered 200 in", logs);
         Assert.Contains("System.Net.Http.HttpClient", logs);
         Assert.Contains("Read secret fireworks-api-key", logs);
         foreach (var sentinel in new[] { FireworksSentinel, InboundSentinel, "SENTINEL" })
