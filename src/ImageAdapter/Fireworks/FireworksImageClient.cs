@@ -51,6 +51,11 @@ internal sealed partial class FireworksImageClient(
                 key = refreshed;
                 response = await SendOnceAsync(call, key, cancellationToken);
             }
+
+            if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                LogKeyRejected(logger, (int)response.Status);
+            }
         }
 
         return response.Status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices
@@ -188,6 +193,9 @@ internal sealed partial class FireworksImageClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fireworks {Method} {Path} failed: {Reason}")]
     private static partial void LogFailure(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fireworks rejected the adapter's API key ({Status}) even after it was read again: check the key in Fireworks__ApiKey or in the Key Vault secret KeyVault__FireworksApiKeySecret names, and the account's access to the model")]
+    private static partial void LogKeyRejected(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kontext sample {Path} refused: status {Status}, content type {ContentType}")]
     private static partial void LogSampleRefused(ILogger logger, string path, int status, string contentType);

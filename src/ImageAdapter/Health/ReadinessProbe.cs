@@ -1,3 +1,4 @@
+using ImageAdapter.Errors;
 using ImageAdapter.Resilience;
 using ImageAdapter.Secrets;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ internal sealed partial class ReadinessProbe(
             var keys = await inboundKeys.GetKeysAsync(timeout.Token);
             if (keys.Count == 0)
             {
-                LogNotReady(logger, "no inbound keys");
+                LogNotReady(logger, "no inbound keys: set Auth__ApiKeys, or the Key Vault secret KeyVault__AdapterApiKeysSecret names");
                 return false;
             }
 
@@ -34,6 +35,17 @@ internal sealed partial class ReadinessProbe(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (OperationCanceledException)
+        {
+            LogNotReady(logger, $"the key sources did not answer within {options.Value.ReadinessTimeout.TotalSeconds:0.#} s (Adapter__ReadinessTimeout)");
+            return false;
+        }
+        catch (AdapterException exception) when (exception.Kind == AdapterErrorKind.AdapterNotConfigured)
+        {
+            // These messages name no vault or secret; the Key Vault source logs its own Warning with the cause.
+            LogNotReady(logger, $"{exception.Message} Set Fireworks__ApiKey and Auth__ApiKeys, or KeyVault__Uri for Key Vault (its Warning above gives the cause)");
+            return false;
         }
         catch (Exception exception)
         {

@@ -58,6 +58,29 @@ public sealed partial class OperatorLogTests
         Assert.DoesNotContain(app.LogLines(), line => line.Contains(prompt, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Ready_NoFireworksKey_LogsTheCauseAndWhatToSet()
+    {
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?> { ["Fireworks:ApiKey"] = "" });
+
+        using var response = await app.Http.GetAsync("/readyz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(503, (int)response.StatusCode);
+        Assert.True(await app.WaitForLogAsync("Not ready: The adapter has no upstream API key configured. Set Fireworks__ApiKey"), string.Join("\n", app.LogLines()));
+    }
+
+    [Fact]
+    public async Task Generate_FireworksRejectsTheKey_WarnsTheOperatorWhatToCheck()
+    {
+        await using var app = await AdapterApp.StartAsync();
+        app.Simulator.State.SetAcceptedKeys("some-other-key");
+
+        using var response = await app.PostGenerationAsync("""{"model":"flux-1-schnell-fp8","prompt":"a fox"}""");
+
+        Assert.Equal(502, (int)response.StatusCode);
+        Assert.True(await app.WaitForLogAsync("Fireworks rejected the adapter's API key (401) even after it was read again: check the key in Fireworks__ApiKey"));
+    }
+
     [GeneratedRegex(@"POST /v1/images/generations answered 502 in \d+ ms: failed: UpstreamUnreachable \(model accounts/fireworks/models/flux-1-schnell-fp8\)")]
     private static partial Regex AccessLine();
 }
