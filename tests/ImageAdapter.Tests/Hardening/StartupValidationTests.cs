@@ -47,6 +47,27 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Functions_BadSetting_WorkerRefusesToStartNamingIt()
+    {
+        await using var host = await AdapterProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Fireworks__ApiKey"] = "fw-key",
+            ["Auth__ApiKeys"] = "adapter-key",
+            ["Models__Default"] = "nope",
+        }, TestContext.Current.CancellationToken, AdapterHost.Functions, waitForHealth: false);
+
+        // The worker exits at start-up; the host prints why, and serves no function.
+        Assert.NotNull(await host.WaitForLineAsync(["OptionsValidationException", "Models:Default is 'nope'"], TimeSpan.FromSeconds(90)));
+        using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var answer = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+            Assert.NotEqual(System.Net.HttpStatusCode.OK, response.StatusCode);
+        });
+        Assert.True(answer is null or HttpRequestException or TaskCanceledException, answer?.ToString());
+    }
+
+    [Fact]
     public async Task Server_GoodSettings_Starts()
     {
         var outcome = await ServerStartup.RunAsync(new Dictionary<string, string>

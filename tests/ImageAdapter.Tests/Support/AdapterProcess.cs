@@ -53,15 +53,16 @@ public sealed partial class AdapterProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <param name="waitForHealth">False for settings the app must refuse: return as soon as the process runs.</param>
     public static async Task<AdapterProcess> StartAsync(
-        IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken, AdapterHost host = AdapterHost.Server)
+        IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken, AdapterHost host = AdapterHost.Server, bool waitForHealth = true)
     {
         if (host == AdapterHost.Server)
         {
             var dll = Path.Combine(AppContext.BaseDirectory, "ImageAdapter.Server.dll");
             Assert.True(File.Exists(dll), $"{dll} is missing: the test project references the server project, so it should be built beside the tests.");
             return await StartAsync(new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", "http://127.0.0.1:0" } },
-                variables, baseUrl: null, cancellationToken);
+                variables, baseUrl: null, waitForHealth, cancellationToken);
         }
 
         var launcher = await FunctionsHost.RequireAsync();
@@ -83,7 +84,7 @@ public sealed partial class AdapterProcess : IAsyncDisposable
                 }
 
                 return await StartAsync(start, settings,
-                    new Uri($"http://127.0.0.1:{port}"), cancellationToken);
+                    new Uri($"http://127.0.0.1:{port}"), waitForHealth, cancellationToken);
             }
             catch (PortTakenException) when (attempt < 3)
             {
@@ -130,7 +131,7 @@ public sealed partial class AdapterProcess : IAsyncDisposable
     }
 
     private static async Task<AdapterProcess> StartAsync(
-        ProcessStartInfo start, IReadOnlyDictionary<string, string> variables, Uri? baseUrl, CancellationToken cancellationToken)
+        ProcessStartInfo start, IReadOnlyDictionary<string, string> variables, Uri? baseUrl, bool waitForHealth, CancellationToken cancellationToken)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -158,7 +159,10 @@ public sealed partial class AdapterProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await adapter.WaitForHealthAsync(cancellationToken);
+            if (waitForHealth)
+            {
+                await adapter.WaitForHealthAsync(cancellationToken);
+            }
         }
         catch
         {
