@@ -20,7 +20,7 @@ internal sealed partial class StartupWarnings(IConfiguration configuration, IOpt
             LogAnonymous(logger);
         }
 
-        if (string.IsNullOrWhiteSpace(configuration[$"{KeyVaultOptions.SectionName}:Uri"]))
+        if (!KeyVaultOptions.IsConfigured(configuration))
         {
             if (!auth.Value.AllowAnonymous && InboundKeyList.Parse(configuration[LocalSecretsOptions.AdapterApiKeysKey]).Count == 0)
             {

@@ -21,7 +21,7 @@ internal sealed class AuthOptionsValidator(IConfiguration configuration, IHostEn
             failures.Add("Auth__ApiKeys is set but holds no key: give one or more keys separated by commas or new lines, or remove the setting.");
         }
 
-        if (options.AllowAnonymous && !string.IsNullOrWhiteSpace(configuration[$"{KeyVaultOptions.SectionName}:Uri"]))
+        if (options.AllowAnonymous && KeyVaultOptions.IsConfigured(configuration))
         {
             failures.Add("Auth__AllowAnonymous=true cannot be used with Key Vault (KeyVault__Uri is set): a deployed adapter must check keys.");
         }

@@ -9,6 +9,10 @@ internal sealed class KeyVaultOptions
 {
     public const string SectionName = "KeyVault";
 
+    /// <summary>Whether <c>KeyVault:Uri</c> is set: then both secrets come from Key Vault.</summary>
+    public static bool IsConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{SectionName}:Uri"]);
+
     /// <summary><c>KeyVault:Uri</c>, e.g. <c>https://kv-imageadapter.vault.azure.net/</c>. Unset: no Key Vault.</summary>
     public Uri? Uri { get; set; }
 

@@ -29,13 +29,12 @@ internal static class SecretServiceCollectionExtensions
         // Available to the whole process (e.g. Blob storage) even without Key Vault; built only if resolved.
         services.TryAddSingleton(_ => AzureCredentialFactory.Create(configuration));
 
-        var section = configuration.GetSection(KeyVaultOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section["Uri"]))
+        if (!KeyVaultOptions.IsConfigured(configuration))
         {
             return services.AddConfigurationSecretSources(configuration);
         }
 
-        services.AddOptions<KeyVaultOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
 
         services.TryAddSingleton(sp => CreateSecretClient(sp));
