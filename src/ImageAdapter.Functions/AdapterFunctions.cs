@@ -17,6 +17,10 @@ public sealed class AdapterFunctions(AdapterHttpHandlers handlers)
     public Task GenerateImages([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/images/generations")] HttpRequest request) =>
         handlers.GenerateImagesAsync(request.HttpContext);
 
+    [Function("ImageEdits")]
+    public Task EditImages([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/images/edits")] HttpRequest request) =>
+        handlers.EditImagesAsync(request.HttpContext);
+
     [Function("Models")]
     public Task ListModels([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/models")] HttpRequest request) =>
         handlers.ListModelsAsync(request.HttpContext);

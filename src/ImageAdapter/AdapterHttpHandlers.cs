@@ -29,6 +29,9 @@ public sealed class AdapterHttpHandlers
     /// <summary><c>POST /v1/images/generations</c>.</summary>
     public Task GenerateImagesAsync(HttpContext context) => WriteAsync(context, _generations.HandleAsync(context));
 
+    /// <summary><c>POST /v1/images/edits</c>.</summary>
+    public Task EditImagesAsync(HttpContext context) => WriteAsync(context, _generations.HandleEditAsync(context));
+
     /// <summary><c>GET /v1/models</c>.</summary>
     public Task ListModelsAsync(HttpContext context) => WriteAsync(context, _models.HandleAsync(context));
 

@@ -9,6 +9,7 @@ namespace ImageAdapter;
 public static class AdapterRoutes
 {
     public const string Generations = "/v1/images/generations";
+    public const string Edits = "/v1/images/edits";
     public const string Models = "/v1/models";
     public const string Health = "/healthz";
     public const string Ready = "/readyz";
@@ -17,6 +18,7 @@ public static class AdapterRoutes
     internal static IReadOnlyDictionary<string, string> Methods { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         [Generations] = HttpMethods.Post,
+        [Edits] = HttpMethods.Post,
         [Models] = HttpMethods.Get,
         [Health] = HttpMethods.Get,
         [Ready] = HttpMethods.Get,
@@ -25,6 +27,7 @@ public static class AdapterRoutes
     public static IEndpointRouteBuilder MapImageAdapter(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(Generations, context => Handlers(context).GenerateImagesAsync(context));
+        routes.MapPost(Edits, context => Handlers(context).EditImagesAsync(context));
         routes.MapGet(Models, context => Handlers(context).ListModelsAsync(context));
         routes.MapGet(Health, context => Handlers(context).HealthAsync(context));
         routes.MapGet(Ready, context => Handlers(context).ReadyAsync(context));

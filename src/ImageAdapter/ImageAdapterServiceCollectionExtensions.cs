@@ -79,6 +79,7 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddSingleton<InboundAuthenticator>();
         services.AddSingleton<AdapterEndpoint>();
         services.AddSingleton<RequestBodyReader>();
+        services.AddSingleton<EditFormReader>();
         services.AddSingleton<ImageResponseBuilder>();
         services.AddSingleton<ImageGenerationsHandler>();
         services.AddSingleton<ModelsHandler>();

@@ -7,16 +7,17 @@ namespace ImageAdapter.Catalogue;
 /// <param name="SamplesPerCall">True when one call returns all <c>n</c> images (<c>samples</c>); otherwise the adapter fans out one call per image.</param>
 /// <param name="JpegQuality">Whether <c>output_compression</c> can be honoured (the <c>Jpeg-Quality</c> header).</param>
 /// <param name="Extras">Fireworks-specific request fields the family accepts.</param>
-internal sealed record FamilyCapabilities(ApiFamily Family, SizeRule SizeRule, bool SamplesPerCall, bool JpegQuality, FrozenSet<string> Extras)
+/// <param name="Edits">Whether the family takes an input image (<c>/v1/images/edits</c>, or <c>image</c> on generations).</param>
+internal sealed record FamilyCapabilities(ApiFamily Family, SizeRule SizeRule, bool SamplesPerCall, bool JpegQuality, FrozenSet<string> Extras, bool Edits)
 {
     private static readonly FrozenDictionary<ApiFamily, FamilyCapabilities> Table = new FamilyCapabilities[]
     {
         new(ApiFamily.ImageGeneration, SizeRule.ExactSizes, SamplesPerCall: true, JpegQuality: false,
-            Set("negative_prompt", "seed", "steps", "num_inference_steps", "cfg_scale", "guidance_scale", "sampler", "safety_check")),
+            Set("negative_prompt", "seed", "steps", "num_inference_steps", "cfg_scale", "guidance_scale", "sampler", "safety_check"), Edits: false),
         new(ApiFamily.FluxWorkflow, SizeRule.AspectRatioEnum, SamplesPerCall: false, JpegQuality: true,
-            Set("seed", "steps", "num_inference_steps", "cfg_scale", "guidance_scale", "safety_check", "aspect_ratio")),
+            Set("seed", "steps", "num_inference_steps", "cfg_scale", "guidance_scale", "safety_check", "aspect_ratio"), Edits: false),
         new(ApiFamily.KontextWorkflow, SizeRule.FreeAspectRatio, SamplesPerCall: false, JpegQuality: false,
-            Set("seed", "safety_tolerance", "prompt_upsampling", "aspect_ratio")),
+            Set("seed", "safety_tolerance", "prompt_upsampling", "aspect_ratio"), Edits: true),
     }.ToFrozenDictionary(row => row.Family);
 
     public static FamilyCapabilities For(ApiFamily family) => Table[family];

@@ -37,6 +37,10 @@ internal sealed record CreateImageRequest
     public bool? PromptUpsampling { get; init; }
     public string? AspectRatio { get; init; }
 
+    /// <summary>An input image for an edit (Kontext models): a <c>data:</c> URL or an <c>https</c> URL.</summary>
+    [JsonConverter(typeof(InputImageConverter))]
+    public Validation.InputImage? Image { get; init; }
+
     /// <summary>Fields no one asked for: reported as 400 <c>unknown_parameter</c>, never dropped silently.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownFields { get; set; }

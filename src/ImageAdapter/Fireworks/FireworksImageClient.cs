@@ -98,7 +98,7 @@ internal sealed partial class FireworksImageClient(
         new(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks' generated image could not be downloaded.", inner: inner);
 
     private Task<Exchange> SendOnceAsync(FireworksCall call, string key, CancellationToken cancellationToken) =>
-        ExchangeAsync(http, HttpMethod.Post, new Uri(call.Path, UriKind.Relative), call.Body, call.Accept, call.Headers, key, LimitOf(call), cancellationToken);
+        ExchangeAsync(http, HttpMethod.Post, new Uri(call.Path, UriKind.Relative), call.CreateContent(), call.Accept, call.Headers, key, LimitOf(call), cancellationToken);
 
     /// <summary>The most bytes one answer may hold: its images, in base64 (4 bytes for every 3) when they come in JSON.</summary>
     private long LimitOf(FireworksCall call) => call.Accept == FireworksPaths.Json
@@ -106,7 +106,7 @@ internal sealed partial class FireworksImageClient(
         : call.Images * _options.MaxImageBytes;
 
     private async Task<Exchange> ExchangeAsync(
-        HttpClient client, HttpMethod method, Uri url, byte[]? body, string accept, IReadOnlyDictionary<string, string> headers, string? key, long limit,
+        HttpClient client, HttpMethod method, Uri url, HttpContent? content, string accept, IReadOnlyDictionary<string, string> headers, string? key, long limit,
         CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -123,11 +123,7 @@ internal sealed partial class FireworksImageClient(
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
+        request.Content = content;
 
         var callDeadline = time.GetUtcNow() + _options.CallTimeout;
         request.Options.Set(RequestBudget.CallDeadlineKey,

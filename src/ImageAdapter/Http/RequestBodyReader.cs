@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ImageAdapter.Contract;
 using ImageAdapter.Errors;
+using ImageAdapter.Resilience;
 using ImageAdapter.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -12,17 +13,20 @@ namespace ImageAdapter.Http;
 
 /// <summary>
 /// Reads a JSON request body within the configured limits: content type (415), size (413), syntax and depth (400 with
-/// the position), then field types (400 naming the field).
+/// the position), then field types (400 naming the field). A body may exceed <see cref="LimitsOptions.MaxRequestBodyBytes"/>
+/// only by an input <c>image</c>, in base64, of at most <see cref="LimitsOptions.MaxInputImageBytes"/>.
 /// </summary>
 internal sealed class RequestBodyReader
 {
     private readonly int _maxBytes;
+    private readonly long _maxBytesWithImage;
     private readonly JsonDocumentOptions _documentOptions;
     private readonly JsonTypeInfo<CreateImageRequest> _typeInfo;
 
     public RequestBodyReader(IOptions<LimitsOptions> limits)
     {
         _maxBytes = limits.Value.MaxRequestBodyBytes;
+        _maxBytesWithImage = _maxBytes + (limits.Value.MaxInputImageBytes + 2L) / 3 * 4;
         _documentOptions = new JsonDocumentOptions { MaxDepth = limits.Value.MaxJsonDepth, AllowDuplicateProperties = false };
         var serializerOptions = new JsonSerializerOptions(OpenAIJsonContext.Default.Options)
         {
@@ -40,11 +44,12 @@ internal sealed class RequestBodyReader
                 $"Unsupported content type '{request.ContentType}': send the request as 'application/json'.");
         }
 
-        if (request.ContentLength > _maxBytes)
+        if (request.ContentLength > _maxBytesWithImage)
         {
             throw TooLarge();
         }
 
+        RequestLimits.Apply(request, _maxBytesWithImage);
         var buffer = await ReadBoundedAsync(request.Body, cancellationToken);
         if (buffer.WrittenCount == 0)
         {
@@ -52,9 +57,10 @@ internal sealed class RequestBodyReader
         }
 
         CheckSyntax(buffer.WrittenMemory);
+        CreateImageRequest parsed;
         try
         {
-            return JsonSerializer.Deserialize(buffer.WrittenSpan, _typeInfo)
+            parsed = JsonSerializer.Deserialize(buffer.WrittenSpan, _typeInfo)
                 ?? throw new AdapterException(AdapterErrorKind.InvalidJson, "The request body must be a JSON object.");
         }
         catch (JsonException exception)
@@ -64,6 +70,15 @@ internal sealed class RequestBodyReader
                 field is null ? "The request body must be a JSON object." : $"Invalid type for '{field}': expected {ExpectedType(field)}.",
                 field);
         }
+
+        if (parsed.Image is null && buffer.WrittenCount > _maxBytes)
+        {
+            throw TooLarge();
+        }
+
+        // An input image's bytes stay with the request until its answer is written, as Fireworks' answers do.
+        ImageMemoryBudget.Charge(parsed.Image?.Bytes.Length ?? 0);
+        return parsed;
     }
 
     private string ExpectedType(string field)
@@ -75,6 +90,7 @@ internal sealed class RequestBodyReader
             { } t when t == typeof(bool) => "a boolean",
             { } t when t == typeof(int) || t == typeof(long) => "an integer",
             { } t when t == typeof(double) || t == typeof(float) || t == typeof(decimal) => "a number",
+            { } t when t == typeof(InputImage) => "a string (a data: URL or an https URL)",
             _ => "another JSON type",
         };
     }
@@ -96,7 +112,7 @@ internal sealed class RequestBodyReader
             }
 
             buffer.Advance(read);
-            if (buffer.WrittenCount > _maxBytes)
+            if (buffer.WrittenCount > _maxBytesWithImage)
             {
                 throw TooLarge();
             }
@@ -185,6 +201,6 @@ internal sealed class RequestBodyReader
         }
     }
 
-    private AdapterException TooLarge() =>
-        new(AdapterErrorKind.RequestTooLarge, $"The request body is larger than the {_maxBytes} bytes this adapter accepts.");
+    private AdapterException TooLarge() => new(AdapterErrorKind.RequestTooLarge,
+        $"The request body is larger than the {_maxBytes} bytes this adapter accepts (more only for an input 'image', up to {_maxBytesWithImage} bytes in all).");
 }

@@ -27,8 +27,22 @@ internal static class ImageInspector
         return bytes is [0xFF, 0xD8, 0xFF, ..] && bytes.EndsWith(JpegEnd) ? ReadJpeg(bytes) : null;
     }
 
+    /// <summary>
+    /// The pixel size of a client's input image, read from its header: a PNG, JPEG or WebP by its bytes, whatever it was
+    /// declared to be; null for anything else. The rest of the image is Fireworks' to decode.
+    /// </summary>
+    public static ImageSize? ReadInputSize(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(PngSignature))
+        {
+            return ReadPng(bytes)?.Size;
+        }
+
+        return bytes is [0xFF, 0xD8, 0xFF, ..] ? ReadJpeg(bytes)?.Size : ReadWebp(bytes);
+    }
+
     // PNG: the IHDR chunk comes first; width and height are its first two big-endian 32-bit fields.
-    private static (ImageFormat, ImageSize)? ReadPng(ReadOnlySpan<byte> bytes)
+    private static (ImageFormat Format, ImageSize Size)? ReadPng(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < 24 || !bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
         {
@@ -41,7 +55,7 @@ internal static class ImageInspector
     }
 
     // JPEG: walk the marker segments to the first start-of-frame (SOF0..SOF15 except DHT, JPG and DAC), which holds height then width.
-    private static (ImageFormat, ImageSize)? ReadJpeg(ReadOnlySpan<byte> bytes)
+    private static (ImageFormat Format, ImageSize Size)? ReadJpeg(ReadOnlySpan<byte> bytes)
     {
         var position = 2;
         while (position + 9 <= bytes.Length)
@@ -71,4 +85,31 @@ internal static class ImageInspector
 
         return null;
     }
+
+    // WebP: "RIFF" size "WEBP", then the first chunk: "VP8 " (lossy: 14-bit sizes after the frame start code),
+    // "VP8L" (lossless: 14-bit width-1 and height-1 after the 0x2F signature) or "VP8X" (24-bit canvas width-1, height-1).
+    private static ImageSize? ReadWebp(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 30 || !bytes[..4].SequenceEqual("RIFF"u8) || !bytes.Slice(8, 4).SequenceEqual("WEBP"u8))
+        {
+            return null;
+        }
+
+        var chunk = bytes.Slice(12, 4);
+        var (width, height) = chunk switch
+        {
+            _ when chunk.SequenceEqual("VP8 "u8) && bytes.Slice(23, 3).SequenceEqual((ReadOnlySpan<byte>)[0x9D, 0x01, 0x2A]) =>
+                (BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(26, 2)) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(28, 2)) & 0x3FFF),
+            _ when chunk.SequenceEqual("VP8L"u8) && bytes[20] == 0x2F =>
+                LosslessSize(BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(21, 4))),
+            _ when chunk.SequenceEqual("VP8X"u8) =>
+                (ReadUInt24(bytes.Slice(24, 3)) + 1, ReadUInt24(bytes.Slice(27, 3)) + 1),
+            _ => (0, 0),
+        };
+        return width > 0 && height > 0 ? new ImageSize(width, height) : null;
+    }
+
+    private static (int Width, int Height) LosslessSize(uint bits) => ((int)(bits & 0x3FFF) + 1, (int)((bits >> 14) & 0x3FFF) + 1);
+
+    private static int ReadUInt24(ReadOnlySpan<byte> bytes) => bytes[0] | (bytes[1] << 8) | (bytes[2] << 16);
 }

@@ -30,9 +30,13 @@ internal sealed record FluxRequestBody(
     long? Seed,
     bool? SafetyCheck);
 
-/// <summary>Request body of the Kontext submit call <c>workflows/{model}</c>.</summary>
+/// <summary>
+/// Request body of the Kontext submit call <c>workflows/{model}</c>. <c>input_image</c> is here only as a URL; image
+/// bytes are written into the body as it is sent (<see cref="InputImageJsonContent"/>).
+/// </summary>
 internal sealed record KontextSubmitBody(
     string Prompt,
+    string? InputImage,
     string? AspectRatio,
     string OutputFormat,
     long? Seed,

@@ -6,9 +6,24 @@ namespace ImageAdapter.Translation;
 /// <param name="Body">The JSON body, UTF-8.</param>
 /// <param name="Headers">Further request headers (e.g. <c>Jpeg-Quality</c>).</param>
 /// <param name="Images">How many images the answer holds; it bounds the answer's size.</param>
-internal sealed record FireworksCall(string Path, string Accept, byte[] Body, IReadOnlyDictionary<string, string> Headers, int Images = 1)
+/// <param name="InputImage">Image bytes sent as the body's <c>input_image</c>, in base64 (Kontext edits); empty for none.</param>
+internal sealed record FireworksCall(
+    string Path, string Accept, byte[] Body, IReadOnlyDictionary<string, string> Headers, int Images = 1, ReadOnlyMemory<byte> InputImage = default)
 {
     public static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    /// <summary>The request body, made anew for every attempt.</summary>
+    public HttpContent CreateContent()
+    {
+        if (!InputImage.IsEmpty)
+        {
+            return new InputImageJsonContent(Body, InputImage);
+        }
+
+        var content = new ByteArrayContent(Body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(FireworksPaths.Json);
+        return content;
+    }
 }
 
 /// <summary>A successful (2xx) Fireworks answer.</summary>

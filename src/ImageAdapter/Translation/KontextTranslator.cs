@@ -7,7 +7,8 @@ namespace ImageAdapter.Translation;
 /// <summary>
 /// FLUX.1 Kontext, asynchronous: <c>POST workflows/accounts/{a}/models/{m}</c> answers <c>{"request_id"}</c>; then
 /// <c>POST .../get_result</c> with <c>{"id"}</c> until <c>status</c> is final; <c>Ready</c> carries <c>result.sample</c>,
-/// an image URL. One image per submit.
+/// an image URL. One image per submit. An edit's input image goes in <c>input_image</c>: its bytes in base64, or the
+/// client's https URL as given, which Fireworks fetches.
 /// </summary>
 internal sealed class KontextTranslator : IFamilyTranslator
 {
@@ -26,7 +27,8 @@ internal sealed class KontextTranslator : IFamilyTranslator
                 FireworksPaths.KontextSubmit(request.Model),
                 FireworksPaths.Json,
                 JsonSerializer.SerializeToUtf8Bytes(Body(request, index), FireworksJsonContext.Default.KontextSubmitBody),
-                FireworksCall.NoHeaders))
+                FireworksCall.NoHeaders,
+                InputImage: request.InputImage?.Bytes ?? default))
             .ToArray();
 
     /// <summary>The poll call, built from the model (and so from the configured base URL), never from a response field.</summary>
@@ -48,6 +50,7 @@ internal sealed class KontextTranslator : IFamilyTranslator
 
     private static KontextSubmitBody Body(ImageGenerationRequest request, int index) => new(
         request.Prompt,
+        request.InputImage?.Url?.AbsoluteUri,
         request.AspectRatio,
         FireworksPaths.Name(request.Format),
         FireworksPaths.SeedFor(request.Extras.Seed, index),

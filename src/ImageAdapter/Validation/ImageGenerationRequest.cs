@@ -12,7 +12,8 @@ internal sealed record ImageGenerationRequest(
     ImageFormat Format,
     int? JpegQuality,
     ResponseFormat ResponseFormat,
-    FireworksExtras Extras);
+    FireworksExtras Extras,
+    InputImage? InputImage = null);
 
 /// <summary>Explicit pixel size (SDXL-class only); with <c>AspectRatio</c> also absent, the model default applies.</summary>
 internal sealed record ImageSize(int Width, int Height)

@@ -1,6 +1,7 @@
 using ImageAdapter.Catalogue;
 using ImageAdapter.Contract;
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
 using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Validation;
@@ -14,10 +15,45 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
     private static readonly string[] Qualities = ["auto", "standard", "hd", "low", "medium", "high"];
     private static readonly string[] Styles = ["vivid", "natural"];
     private static readonly string[] Moderations = ["auto", "low"];
+    private static readonly string[] InputFidelities = ["low", "high"];
 
+    /// <summary>Fireworks' limit on <c>safety_tolerance</c> when Kontext is given an input image.</summary>
+    public const int MaxSafetyToleranceWithImage = 2;
+
+    /// <summary>A JSON <c>/v1/images/generations</c> request, with or without an input <c>image</c>.</summary>
     public ImageGenerationRequest Validate(CreateImageRequest request)
     {
         RejectUnknownFields(request);
+        return Validate(request, request.Image);
+    }
+
+    /// <summary>
+    /// A <c>/v1/images/edits</c> form: exactly one input image, no mask, then every rule of a generation with that
+    /// image. Unknown fields were refused while reading the form.
+    /// </summary>
+    public ImageGenerationRequest ValidateEdit(ImageEditForm form)
+    {
+        if (form.ImageParts == 0)
+        {
+            throw new AdapterException(AdapterErrorKind.MissingParameter, "'image' is required: send the image to edit as a file part.", "image");
+        }
+
+        if (form.ImageParts > 1)
+        {
+            throw Unsupported("image", $"Got {form.ImageParts} input images; FLUX Kontext edits exactly one. Send a single 'image' part.");
+        }
+
+        if (form.HasMask)
+        {
+            throw Unsupported("mask", "'mask' is not supported: FLUX Kontext edits without a mask. Describe the region to change in the prompt.");
+        }
+
+        CheckOneOf("input_fidelity", form.InputFidelity, InputFidelities);
+        return Validate(form.Request, form.Image);
+    }
+
+    private ImageGenerationRequest Validate(CreateImageRequest request, InputImage? image)
+    {
         if (request.Stream == true)
         {
             throw Unsupported("stream", "Streaming is not supported by this adapter; omit 'stream' or set it to false.");
@@ -46,6 +82,13 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
         }
 
         var (size, aspectRatio) = ShapeValidator.Validate(request.Size, request.AspectRatio, model, capabilities);
+        var inputImage = image is null ? null : ValidateInputImage(image, model, capabilities);
+        if (inputImage is not null && request.SafetyTolerance > MaxSafetyToleranceWithImage)
+        {
+            throw Invalid("safety_tolerance",
+                $"'safety_tolerance' must be at most {MaxSafetyToleranceWithImage} with an input image (Fireworks' limit for image editing); got {request.SafetyTolerance}.");
+        }
+
         return new ImageGenerationRequest(
             model,
             prompt,
@@ -55,7 +98,38 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
             format,
             ValidateCompression(request.OutputCompression, format, model, capabilities),
             ValidateResponseFormat(request.ResponseFormat),
-            ExtrasValidator.Validate(request, model, capabilities, ValidatePrompt(request.NegativePrompt, "negative_prompt", required: false)));
+            ExtrasValidator.Validate(request, model, capabilities, ValidatePrompt(request.NegativePrompt, "negative_prompt", required: false)),
+            inputImage);
+    }
+
+    /// <summary>
+    /// An input image needs a family that edits. Bytes must be a PNG, JPEG or WebP by their header (whatever their
+    /// declared type) within the size and pixel limits; a URL is Fireworks' to fetch, and the adapter never does.
+    /// </summary>
+    private InputImage ValidateInputImage(InputImage image, ModelEntry model, FamilyCapabilities capabilities)
+    {
+        if (!capabilities.Edits)
+        {
+            var editors = catalogue.Entries.Where(entry => FamilyCapabilities.For(entry.Family).Edits).Select(entry => $"'{entry.ShortName}'");
+            throw Unsupported("image", $"Model '{model.ShortName}' cannot edit images. Use a FLUX Kontext model: {string.Join(", ", editors)}.");
+        }
+
+        if (image.Url is not null)
+        {
+            return image;
+        }
+
+        var settings = limits.Value;
+        if (image.Bytes.Length > settings.MaxInputImageBytes)
+        {
+            throw Invalid("image", $"The input image is {image.Bytes.Length} bytes; the maximum is {settings.MaxInputImageBytes}.");
+        }
+
+        var size = ImageInspector.ReadInputSize(image.Bytes.Span)
+            ?? throw Invalid("image", "The input image is not a PNG, JPEG or WebP image (judged by its bytes, not its declared type).");
+        return (long)size.Width * size.Height <= settings.MaxInputImagePixels
+            ? image with { Size = size }
+            : throw Invalid("image", $"The input image is {size} ({(long)size.Width * size.Height} pixels); the maximum is {settings.MaxInputImagePixels} pixels.");
     }
 
     private static readonly string[] AcceptedFields =
