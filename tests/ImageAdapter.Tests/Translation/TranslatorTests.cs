@@ -46,6 +46,11 @@ public sealed class TranslatorTests
             "workflows/accounts/fireworks/models/flux-kontext-max", "application/json", "",
             """{"prompt":"a fox","output_format":"png"}"""
         },
+        {
+            """{"model":"flux-kontext-max","prompt":"a fox","image":"https://example.com/cat.png?sig=x%2By"}""",
+            "workflows/accounts/fireworks/models/flux-kontext-max", "application/json", "",
+            """{"prompt":"a fox","input_image":"https://example.com/cat.png?sig=x%2By","output_format":"png"}"""
+        },
     };
 
     [Theory]

@@ -49,4 +49,29 @@ public sealed class UsageCalculatorTests
 
         Assert.Equal((3, 1049), (usage.InputTokens, usage.OutputTokens));
     }
+
+    [Fact]
+    public void Calculate_InputImageBytes_CountItsPixelsAsImageTokens()
+    {
+        var request = TestRequests.Validate("""{"model":"flux-kontext-pro","prompt":"abcdefgh"}""") with
+        {
+            InputImage = InputImage.FromBytes(new byte[1]) with { Size = new ImageSize(1000, 1001) },
+        };
+
+        var usage = new UsageCalculator(Options.Create(new UsageOptions())).Calculate(request, [new ImageSize(1024, 1024)]);
+
+        // 8 characters / 4 = 2 text tokens; 1,001,000 pixels / 1024 = 977.5 → 978 image tokens.
+        Assert.Equal((980, 2, 978, 1024, 2004),
+            (usage.InputTokens, usage.InputTokensDetails.TextTokens, usage.InputTokensDetails.ImageTokens, usage.OutputTokens, usage.TotalTokens));
+    }
+
+    [Fact]
+    public void Calculate_InputImageUrl_CountsOneMegapixel()
+    {
+        var request = TestRequests.Validate("""{"model":"flux-kontext-pro","prompt":"abcd","image":"https://example.com/a.png"}""");
+
+        var usage = new UsageCalculator(Options.Create(new UsageOptions { PixelsPerOutputToken = 4096 })).Calculate(request, []);
+
+        Assert.Equal((257, 256), (usage.InputTokens, usage.InputTokensDetails.ImageTokens));
+    }
 }
