@@ -25,6 +25,7 @@ internal static class SimulatorApp
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(new ModelCatalogue(options.AdditionalModels));
         builder.Services.AddSingleton<ImageEncoder>();
+        builder.Services.AddSingleton<InputImageReader>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,7 +43,7 @@ internal static class SimulatorApp
         Map(v1, "POST", "/workflows/accounts/{account}/models/{model}/text_to_image",
             RequestKind.TextToImage, ModelFamily.TextToImage, FluxRoutes.Handle);
         Map(v1, "POST", "/workflows/accounts/{account}/models/{model}",
-            RequestKind.KontextSubmit, ModelFamily.Kontext, KontextSubmitRoute.Handle);
+            RequestKind.KontextSubmit, ModelFamily.Kontext, KontextSubmitRoute.HandleAsync);
         Map(v1, "POST", "/workflows/accounts/{account}/models/{model}/get_result",
             RequestKind.KontextGetResult, ModelFamily.Kontext, KontextPollRoute.Handle);
         Map(v1, "GET", "/workflows/accounts/{account}/models/{model}/get_result",
@@ -61,6 +62,11 @@ internal static class SimulatorApp
     private static void Map(
         RouteGroupBuilder group, string method, string pattern, RequestKind kind, ModelFamily? family,
         Func<SimulatorCall, SimulatedResponse> handler) =>
+        Map(group, method, pattern, kind, family, call => Task.FromResult(handler(call)));
+
+    private static void Map(
+        RouteGroupBuilder group, string method, string pattern, RequestKind kind, ModelFamily? family,
+        Func<SimulatorCall, Task<SimulatedResponse>> handler) =>
         group.MapMethods(pattern, [method], EndpointRunner.For(kind, family, handler))
             .WithMetadata(new RequestKindMetadata(kind));
 }

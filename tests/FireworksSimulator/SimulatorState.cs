@@ -16,6 +16,7 @@ public sealed class SimulatorState
     private readonly List<RecordedRequest> _aborted = [];
     private readonly List<SimulatorFault> _faults = [];
     private readonly Queue<KontextScript> _kontextScripts = new();
+    private readonly List<KontextInput> _kontextInputs = [];
     private ImmutableHashSet<string> _keys;
     private SimulatorFault? _persistentFault;
     private KontextScript _defaultKontextScript = KontextScript.Default;
@@ -125,7 +126,13 @@ public sealed class SimulatorState
         lock (_gate) { _kontextScripts.Enqueue(script); }
     }
 
-    /// <summary>Forgets requests, aborts, faults, scripts and tasks; restores the start-up keys and options.</summary>
+    /// <summary>The <c>input_image</c> of every accepted Kontext submit that had one, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<KontextInput> KontextInputs
+    {
+        get { lock (_gate) { return [.. _kontextInputs]; } }
+    }
+
+    /// <summary>Forgets requests, aborts, faults, scripts, tasks and Kontext inputs; restores the start-up keys and options.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -135,6 +142,7 @@ public sealed class SimulatorState
             _faults.Clear();
             _persistentFault = null;
             _kontextScripts.Clear();
+            _kontextInputs.Clear();
             _defaultKontextScript = KontextScript.Default;
             _sequence = 0;
         }
@@ -159,6 +167,11 @@ public sealed class SimulatorState
     internal void RecordAbort(RecordedRequest request)
     {
         lock (_gate) { _aborted.Add(request); }
+    }
+
+    internal void RecordKontextInput(KontextInput input)
+    {
+        lock (_gate) { _kontextInputs.Add(input); }
     }
 
     internal SimulatorFault? TakeFault(RequestKind kind)

@@ -12,11 +12,11 @@ namespace FireworksSimulator.Pipeline;
 /// </summary>
 internal static class EndpointRunner
 {
-    public static RequestDelegate For(RequestKind kind, ModelFamily? family, Func<SimulatorCall, SimulatedResponse> handler) =>
+    public static RequestDelegate For(RequestKind kind, ModelFamily? family, Func<SimulatorCall, Task<SimulatedResponse>> handler) =>
         context => RunAsync(context, kind, family, handler);
 
     private static async Task RunAsync(
-        HttpContext context, RequestKind kind, ModelFamily? family, Func<SimulatorCall, SimulatedResponse> handler)
+        HttpContext context, RequestKind kind, ModelFamily? family, Func<SimulatorCall, Task<SimulatedResponse>> handler)
     {
         var services = context.RequestServices;
         var state = services.GetRequiredService<SimulatorState>();
@@ -66,10 +66,11 @@ internal static class EndpointRunner
             model,
             state,
             services.GetRequiredService<ImageEncoder>(),
+            services.GetRequiredService<InputImageReader>(),
             fault?.Kind == FaultKind.ContentFiltered,
             fault?.Kind == FaultKind.ExtraArtifact,
             fault?.FilteredSample);
-        var response = handler(call);
+        var response = await handler(call);
 
         switch (fault?.Kind)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace FireworksSimulator.Pipeline;
 
 /// <summary>What a route handler needs: the request, the shared services, and the fault's verdict.</summary>
+/// <param name="InputImages">Reads (and downloads) Kontext <c>input_image</c> values.</param>
 /// <param name="ContentFiltered">True when a content-filtered fault applies to this request.</param>
 /// <param name="FilteredSample">With <paramref name="ContentFiltered"/>: the only SDXL artifact filtered (0-based), or null for all.</param>
 /// <param name="ExtraArtifact">True when an SDXL JSON answer must carry one artifact more than asked for.</param>
@@ -14,6 +15,7 @@ internal sealed record SimulatorCall(
     string Model,
     SimulatorState State,
     ImageEncoder Images,
+    InputImageReader InputImages,
     bool ContentFiltered,
     bool ExtraArtifact = false,
     int? FilteredSample = null)

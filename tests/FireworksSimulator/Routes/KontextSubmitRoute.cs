@@ -6,15 +6,20 @@ namespace FireworksSimulator.Routes;
 
 /// <summary>
 /// Kontext submit <c>POST /inference/v1/workflows/accounts/{a}/models/{m}</c> (contract §1.3):
-/// validates, stores a task driven by the next <see cref="KontextScript"/>, answers <c>{"request_id"}</c>.
-/// Errors use the documented <c>{"error_message"}</c> shape. Without <c>aspect_ratio</c> the image is 1:1.
+/// validates, reads the optional <c>input_image</c>, stores a task driven by the next
+/// <see cref="KontextScript"/>, answers <c>{"request_id"}</c>. Errors use the documented
+/// <c>{"error_message"}</c> shape. The output size follows <c>aspect_ratio</c>, else the input image's
+/// shape, else 1:1.
 /// </summary>
 internal static class KontextSubmitRoute
 {
     private const double WidestRatio = 21.0 / 9.0;
     private const double TallestRatio = 9.0 / 21.0;
 
-    public static SimulatedResponse Handle(SimulatorCall call)
+    // "range 0–6 ... Limit of 2 for Image to Image."
+    private const int MaxImageToImageSafetyTolerance = 2;
+
+    public static async Task<SimulatedResponse> HandleAsync(SimulatorCall call)
     {
         if (!WireBody.TryParse(call.Request.Body, WireJson.Context.KontextSubmitRequest, out var request, out var parseError))
         {
@@ -29,7 +34,7 @@ internal static class KontextSubmitRoute
         var (widthRatio, heightRatio) = (1.0, 1.0);
         if (request.AspectRatio is { } aspectRatio
             && !(SimulatorImageSizes.TryParseAspectRatio(aspectRatio, out widthRatio, out heightRatio)
-                 && widthRatio / heightRatio is >= TallestRatio - 1e-9 and <= WidestRatio + 1e-9))
+                 && IsWithinKontextRange(widthRatio / heightRatio)))
         {
             return ErrorResponses.KontextBadRequest($"aspect_ratio must be W:H between 21:9 and 9:21, got '{aspectRatio}'");
         }
@@ -47,15 +52,50 @@ internal static class KontextSubmitRoute
             return ErrorResponses.KontextBadRequest($"safety_tolerance must be between 0 and 6, got {request.SafetyTolerance}");
         }
 
+        KontextInput? input = null;
+        if (request.InputImage is { } inputImage)
+        {
+            if (request.SafetyTolerance > MaxImageToImageSafetyTolerance)
+            {
+                return ErrorResponses.KontextBadRequest(
+                    $"safety_tolerance must be at most {MaxImageToImageSafetyTolerance} with an input_image, got {request.SafetyTolerance}");
+            }
+
+            (input, var inputError) = await call.InputImages.ReadAsync(inputImage, call.Http.RequestAborted);
+            if (input is null)
+            {
+                return ErrorResponses.KontextBadRequest(inputError);
+            }
+        }
+
         var script = call.State.TakeKontextScript();
         if (call.ContentFiltered)
         {
             script = script with { TaskNotFoundPolls = 0, PendingPolls = 0, FinalStatus = KontextFinalStatus.RequestModerated };
         }
 
-        var (width, height) = SimulatorImageSizes.ForAspectRatio(widthRatio, heightRatio);
+        var (width, height) = request.AspectRatio is null && input is not null
+            ? SizeFollowing(input)
+            : SimulatorImageSizes.ForAspectRatio(widthRatio, heightRatio);
         var task = new KontextTask(Guid.NewGuid().ToString(), script, format, width, height);
         call.State.KontextTasks[task.Id] = task;
+        if (input is not null)
+        {
+            call.State.RecordKontextInput(input);
+        }
+
         return SimulatedResponse.Json(200, new KontextSubmitResponse(task.Id), WireJson.Context.KontextSubmitResponse);
+    }
+
+    private static bool IsWithinKontextRange(double ratio) => ratio is >= TallestRatio - 1e-9 and <= WidestRatio + 1e-9;
+
+    // Fireworks does not document this size (contract §5, question 6): the simulator keeps the input's
+    // shape, clamped to the 21:9..9:21 range that aspect_ratio allows.
+    private static (int Width, int Height) SizeFollowing(KontextInput input)
+    {
+        var ratio = (double)input.Width / input.Height;
+        return ratio > WidestRatio ? SimulatorImageSizes.ForAspectRatio(21, 9)
+            : ratio < TallestRatio ? SimulatorImageSizes.ForAspectRatio(9, 21)
+            : SimulatorImageSizes.ForAspectRatio(input.Width, input.Height);
     }
 }

@@ -6,8 +6,7 @@ namespace ImageAdapter.Tests.Simulator;
 
 public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
 {
-    private const string Submit = "workflows/accounts/fireworks/models/flux-kontext-pro";
-    private const string Poll = Submit + "/get_result";
+    private const string Submit = SimulatorFixture.KontextSubmit;
     private readonly SimulatorFixture _sim;
 
     public KontextContractTests(SimulatorFixture sim)
@@ -19,13 +18,13 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Kontext_DefaultScript_PendingThenReadyThenSampleDownloads()
     {
-        var id = await SubmitAsync("""{"prompt":"a cat"}""");
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat"}""");
 
-        using var pending = await PollAsync(id);
+        using var pending = await _sim.PollKontextAsync(id);
         Assert.Equal("Pending", pending.RootElement.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, pending.RootElement.GetProperty("result").ValueKind);
 
-        using var ready = await PollAsync(id);
+        using var ready = await _sim.PollKontextAsync(id);
         Assert.Equal(id, ready.RootElement.GetProperty("id").GetString());
         Assert.Equal("Ready", ready.RootElement.GetProperty("status").GetString());
         var sample = new Uri(ready.RootElement.GetProperty("result").GetProperty("sample").GetString()!);
@@ -46,12 +45,12 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_ScriptedNotFoundAndPending_AnswersInThatOrder()
     {
         _sim.State.EnqueueKontextScript(new KontextScript(TaskNotFoundPolls: 2, PendingPolls: 2));
-        var id = await SubmitAsync("""{"prompt":"a cat"}""");
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat"}""");
 
         var statuses = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            using var poll = await PollAsync(id);
+            using var poll = await _sim.PollKontextAsync(id);
             statuses.Add(poll.RootElement.GetProperty("status").GetString()!);
         }
 
@@ -62,12 +61,12 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_ScriptedLost_AnswersTaskNotFoundAfterPending()
     {
         _sim.State.EnqueueKontextScript(new KontextScript(PendingPolls: 1, FinalStatus: KontextFinalStatus.Lost));
-        var id = await SubmitAsync("""{"prompt":"a cat"}""");
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat"}""");
 
         var statuses = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var poll = await PollAsync(id);
+            using var poll = await _sim.PollKontextAsync(id);
             statuses.Add(poll.RootElement.GetProperty("status").GetString()!);
         }
 
@@ -82,11 +81,11 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_ScriptedFinalStatus_IsReportedWithoutSample(KontextFinalStatus final, string status)
     {
         _sim.State.DefaultKontextScript = new KontextScript(PendingPolls: 0, FinalStatus: final);
-        var id = await SubmitAsync("""{"prompt":"a cat"}""");
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat"}""");
 
         for (var i = 0; i < 3; i++)
         {
-            using var poll = await PollAsync(id);
+            using var poll = await _sim.PollKontextAsync(id);
             Assert.Equal(status, poll.RootElement.GetProperty("status").GetString());
             Assert.Equal(JsonValueKind.Null, poll.RootElement.GetProperty("result").ValueKind);
         }
@@ -99,8 +98,8 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_GetWithQueryId_IsAccepted()
     {
         _sim.State.DefaultKontextScript = new KontextScript(PendingPolls: 0);
-        var id = await SubmitAsync("""{"prompt":"a cat","output_format":"jpeg","aspect_ratio":"16:9"}""");
-        var request = new HttpRequestMessage(HttpMethod.Get, _sim.Url($"{Poll}?id={id}"));
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat","output_format":"jpeg","aspect_ratio":"16:9"}""");
+        var request = new HttpRequestMessage(HttpMethod.Get, _sim.Url($"{SimulatorFixture.KontextPoll}?id={id}"));
         request.Headers.Authorization = new("Bearer", SimulatorFixture.Key);
 
         using var response = await _sim.SendAsync(request);
@@ -120,8 +119,8 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_SampleHostScripted_UrlUsesOtherHostAndStillDownloads()
     {
         _sim.State.EnqueueKontextScript(new KontextScript(PendingPolls: 0, SampleHost: "localhost"));
-        var id = await SubmitAsync("""{"prompt":"a cat","output_format":"jpeg"}""");
-        using var ready = await PollAsync(id);
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat","output_format":"jpeg"}""");
+        using var ready = await _sim.PollKontextAsync(id);
         var sample = new Uri(ready.RootElement.GetProperty("result").GetProperty("sample").GetString()!);
 
         Assert.Equal("localhost", sample.Host);
@@ -136,7 +135,7 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     public async Task Kontext_SampleDownloadWithKey_RecordsAuthorization()
     {
         _sim.State.DefaultKontextScript = new KontextScript(PendingPolls: 0);
-        var id = await SubmitAsync("""{"prompt":"a cat"}""");
+        var id = await _sim.SubmitKontextAsync("""{"prompt":"a cat"}""");
         var request = new HttpRequestMessage(HttpMethod.Get, _sim.Url($"samples/{id}.png"));
         request.Headers.Authorization = new("Bearer", SimulatorFixture.Key);
 
@@ -149,7 +148,7 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Kontext_UnknownId_AnswersTaskNotFound()
     {
-        using var poll = await PollAsync("no-such-task");
+        using var poll = await _sim.PollKontextAsync("no-such-task");
 
         Assert.Equal("Task not found", poll.RootElement.GetProperty("status").GetString());
     }
@@ -180,20 +179,5 @@ public sealed class KontextContractTests : IClassFixture<SimulatorFixture>
         using var response = await _sim.PostAsync(Submit.Replace("pro", "max"), $$"""{"prompt":"a","aspect_ratio":"{{ratio}}","safety_tolerance":6}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private async Task<string> SubmitAsync(string body)
-    {
-        using var response = await _sim.PostAsync(Submit, body);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return json.RootElement.GetProperty("request_id").GetString()!;
-    }
-
-    private async Task<JsonDocument> PollAsync(string id)
-    {
-        using var response = await _sim.PostAsync(Poll, $$"""{"id":"{{id}}"}""");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
