@@ -55,6 +55,11 @@ echo "== FLUX Kontext pro, n=2"
 generate '{"model":"flux-kontext-pro","prompt":"a red fox","n":2}' \
   | jq -e '{created, output_format, size, usage, images: (.data | length)}'
 
+echo "== FLUX Kontext pro edits demo-lighthouse.png (multipart, as the OpenAI SDKs send it)"
+curl -fsS "$adapter/v1/images/edits" -H "Authorization: Bearer $key" \
+  -F model=flux-kontext-pro -F prompt="the same lighthouse at night" -F image=@demo-lighthouse.png \
+  | jq -e '{output_format, size, usage, images: (.data | length)}'
+
 echo "== an error: unknown model (the OpenAI error envelope)"
 curl -sS "$adapter/v1/images/generations" -H "Authorization: Bearer $key" -H "Content-Type: application/json" \
   -d '{"model":"no-such-model","prompt":"x"}' | jq -e '.error'

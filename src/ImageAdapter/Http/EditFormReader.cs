@@ -38,6 +38,11 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
         var boundary = Boundary(request.ContentType);
         var settings = limits.Value;
         var maxBody = (long)settings.MaxRequestBodyBytes + settings.MaxInputImageBytes;
+        if (request.ContentLength > maxBody)
+        {
+            throw new AdapterException(AdapterErrorKind.RequestTooLarge, $"The request body is larger than the {maxBody} bytes this adapter accepts for an edit.");
+        }
+
         RequestLimits.Apply(request, maxBody);
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBody };

@@ -140,6 +140,18 @@ public sealed class EditFormReaderTests
     }
 
     [Fact]
+    public async Task Read_ContentLengthOverTheWholeBodyLimit_IsTooLargeBeforeReading()
+    {
+        var limits = new LimitsOptions { MaxRequestBodyBytes = 1024, MaxInputImageBytes = 1024 };
+        var request = Request([], "multipart/form-data; boundary=b");
+        request.ContentLength = 2049;
+
+        var error = await Assert.ThrowsAsync<AdapterException>(() => new EditFormReader(Options.Create(limits)).ReadAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Equal(AdapterErrorKind.RequestTooLarge, error.Kind);
+    }
+
+    [Fact]
     public async Task Read_MorePartsThanTheLimit_IsMalformed()
     {
         var limits = new LimitsOptions();
