@@ -50,7 +50,7 @@ internal sealed class KontextTranslator : IFamilyTranslator
 
     private static KontextSubmitBody Body(ImageGenerationRequest request, int index) => new(
         request.Prompt,
-        request.InputImage?.Url?.AbsoluteUri,
+        request.InputImage?.Url?.OriginalString,
         request.AspectRatio,
         FireworksPaths.Name(request.Format),
         FireworksPaths.SeedFor(request.Extras.Seed, index),

@@ -61,10 +61,10 @@ public abstract class InputImageGenerationEndToEndTests<THost> : IClassFixture<A
 
     /// <summary>
     /// Unchanged means byte for byte: a signature over the URL as its owner wrote it (a CDN token over path and query)
-    /// must still match. The adapter forwards <c>Uri.AbsoluteUri</c> instead, which unescapes <c>%7E</c> and <c>%41</c>,
+    /// must still match. <c>Uri.AbsoluteUri</c>, which the adapter once forwarded, unescapes <c>%7E</c> and <c>%41</c>,
     /// drops a default port, lower-cases the host and resolves <c>..</c>.
     /// </summary>
-    [Theory(Skip = "Adapter bug, reported with the edits end-to-end tests: input_image is Uri.AbsoluteUri, not the client's string")]
+    [Theory]
     [InlineData("https://images.example.com/%7Efox.png?x=%41&sig=abc")]
     [InlineData("https://Images.Example.COM:443/a/../fox.png")]
     public async Task Generate_HttpsUrlImageNotInCanonicalForm_FireworksGetsTheSameString(string url)
