@@ -1,24 +1,29 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Catalogue;
 
 /// <summary>
-/// Start-up checks of <c>Models__*</c>: each extra row, and that every alias and the default name a catalogue row. The
-/// catalogue itself is built lazily, so without this a bad alias would fail every request instead of the start-up.
+/// Start-up checks of <c>Models__*</c>: each extra row and price, and that every alias, price and the default name a
+/// catalogue row. The catalogue itself is built lazily, so without this a bad alias would fail every request instead of
+/// the start-up.
 /// </summary>
-internal sealed class ModelsOptionsValidator : IValidateOptions<ModelsOptions>
+internal sealed class ModelsOptionsValidator(IConfiguration configuration) : IValidateOptions<ModelsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ModelsOptions options)
     {
-        var failures = new List<string>();
+        var failures = Unreadable(nameof(ModelsOptions.Additional), typeof(AdditionalModel))
+            .Concat(Unreadable(nameof(ModelsOptions.Prices), typeof(PriceSetting)))
+            .ToList();
         for (var i = 0; i < options.Additional.Count; i++)
         {
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(options.Additional[i], new ValidationContext(options.Additional[i]), results, validateAllProperties: true))
-            {
-                failures.AddRange(results.Select(result => $"Models__Additional__{i}__{result.MemberNames.FirstOrDefault()}: {result.ErrorMessage}"));
-            }
+            Check(options.Additional[i], $"Models__Additional__{i}", failures);
+        }
+
+        foreach (var (model, price) in options.Prices)
+        {
+            Check(price, $"Models__Prices__{model}", failures);
         }
 
         if (failures.Count == 0)
@@ -34,5 +39,39 @@ internal sealed class ModelsOptionsValidator : IValidateOptions<ModelsOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// The binder drops a list or dictionary element with a value it cannot convert (<c>UsdPerStep=cheap</c>,
+    /// <c>Family=Flux</c>) without a word: bound alone, the element says which value it is.
+    /// </summary>
+    private IEnumerable<string> Unreadable(string collection, Type element)
+    {
+        foreach (var child in configuration.GetSection(ModelsOptions.Section).GetSection(collection).GetChildren())
+        {
+            string? failure = null;
+            try
+            {
+                child.Get(element);
+            }
+            catch (InvalidOperationException exception)
+            {
+                failure = exception.Message;
+            }
+
+            if (failure is not null)
+            {
+                yield return failure;
+            }
+        }
+    }
+
+    private static void Check(object setting, string key, List<string> failures)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(setting, new ValidationContext(setting), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(result => $"{key}__{result.MemberNames.FirstOrDefault()}: {result.ErrorMessage}"));
+        }
     }
 }
