@@ -81,9 +81,31 @@ public sealed partial class CostGatewayRuleTests
         Assert.Contains(GatewayManifestRenderer.CostMetadataKey, gatewayReadme, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GatewayReadme_DollarBudget_ValidInTheRenderedTrafficPolicy_ChargesTheCostKey()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Gateway, "README.md"));
+        var section = readme[readme.IndexOf("## Dollar budgets", StringComparison.Ordinal)..];
+        var example = YamlBlock().Match(section);
+        Assert.True(example.Success, "infra/gateway/README.md has no yaml example under 'Dollar budgets'.");
+        var rateLimit = Assert.Single(YamlJson.LoadDocuments(example.Groups[1].Value))["rateLimit"]!;
+        var policy = GatewayManifestSet.Load("rendered").OfKind("BackendTrafficPolicy").Single().DeepClone().AsObject();
+        policy["spec"]!["rateLimit"] = rateLimit.DeepClone();
+
+        var response = rateLimit["global"]!["rules"]![0]!["cost"]!["response"]!["metadata"]!;
+        Assert.Equal(("io.envoy.ai_gateway", GatewayManifestRenderer.CostMetadataKey), ((string)response["namespace"]!, (string)response["key"]!));
+        if (CrdSchemas.Instance is { } schemas)
+        {
+            Assert.Empty(schemas.Validate(policy));
+        }
+    }
+
     private static IEnumerable<JsonObject> CostRules(JsonObject route) => route["spec"]!["llmRequestCosts"]!.AsArray()
         .Select(cost => cost!.AsObject())
         .Where(cost => (string?)cost["metadataKey"] == GatewayManifestRenderer.CostMetadataKey || (string?)cost["cel"] == GatewayManifestRenderer.CostCel);
+
+    [GeneratedRegex("```yaml\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex YamlBlock();
 
     [GeneratedRegex(@"^\(output_tokens \+ ([0-9]+)u\) / ([0-9]+)u$")]
     private static partial Regex Shape();
