@@ -13,9 +13,9 @@ internal sealed class ModelsOptionsValidator(IConfiguration configuration) : IVa
 {
     public ValidateOptionsResult Validate(string? name, ModelsOptions options)
     {
-        var failures = Unreadable(nameof(ModelsOptions.Additional), typeof(AdditionalModel))
-            .Concat(Unreadable(nameof(ModelsOptions.Prices), typeof(PriceSetting)))
-            .ToList();
+        var failures = new List<string>();
+        Read(nameof(ModelsOptions.Additional), typeof(AdditionalModel), failures);
+        Read(nameof(ModelsOptions.Prices), typeof(PriceSetting), failures);
         for (var i = 0; i < options.Additional.Count; i++)
         {
             Check(options.Additional[i], $"Models__Additional__{i}", failures);
@@ -45,23 +45,17 @@ internal sealed class ModelsOptionsValidator(IConfiguration configuration) : IVa
     /// The binder drops a list or dictionary element with a value it cannot convert (<c>UsdPerStep=cheap</c>,
     /// <c>Family=Flux</c>) without a word: bound alone, the element says which value it is.
     /// </summary>
-    private IEnumerable<string> Unreadable(string collection, Type element)
+    private void Read(string collection, Type element, List<string> failures)
     {
         foreach (var child in configuration.GetSection(ModelsOptions.Section).GetSection(collection).GetChildren())
         {
-            string? failure = null;
             try
             {
                 child.Get(element);
             }
             catch (InvalidOperationException exception)
             {
-                failure = exception.Message;
-            }
-
-            if (failure is not null)
-            {
-                yield return failure;
+                failures.Add(exception.Message);
             }
         }
     }
