@@ -29,7 +29,7 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Error).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         AddValidatedOptions<FireworksOptions>(services, configuration, FireworksOptions.Section);
         AddValidatedOptions<ModelsOptions>(services, configuration, ModelsOptions.Section);
-        services.AddSingleton<IValidateOptions<ModelsOptions>>(new ModelsOptionsValidator(configuration));
+        services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         services.AddSingleton<IValidateOptions<FireworksOptions>, FireworksOptionsValidator>();
         AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
         AddValidatedOptions<UsageOptions>(services, configuration, UsageOptions.Section);

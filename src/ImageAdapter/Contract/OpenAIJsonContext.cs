@@ -12,6 +12,8 @@ namespace ImageAdapter.Contract;
 [JsonSerializable(typeof(CreateImageRequest))]
 [JsonSerializable(typeof(ImagesResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(ImageCompletedEvent))]
+[JsonSerializable(typeof(StreamErrorEvent))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(HealthStatus))]
 internal sealed partial class OpenAIJsonContext : JsonSerializerContext

@@ -97,7 +97,9 @@ internal sealed partial class AdapterEndpoint(
         var model = context.Items[ModelItem] as string ?? "-";
         if (result is OpenAIErrorResult error)
         {
-            LogFailed(logger, method, path, error.StatusCode, elapsedMs, error.Error.Kind, model);
+            // A stream that has begun already sent its status; its failure goes out as an event.
+            var status = context.Response.HasStarted ? context.Response.StatusCode : error.StatusCode;
+            LogFailed(logger, method, path, status, elapsedMs, error.Error.Kind, model);
         }
         else if (context.RequestAborted.IsCancellationRequested)
         {

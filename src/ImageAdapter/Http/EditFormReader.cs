@@ -81,10 +81,14 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
                 }
             }
         }
-        catch (Exception exception) when (exception is InvalidDataException || (exception is IOException && exception is not BadHttpRequestException))
+        catch (InvalidDataException exception)
         {
-            // MultipartReader's verdict on the body's framing: a missing or broken boundary, headers too long, a cut body.
+            // MultipartReader's verdict on the body's framing: a broken boundary line, part headers too long or too many.
             throw Malformed("The multipart/form-data body is malformed: " + exception.Message);
+        }
+        catch (IOException exception) when (exception is not BadHttpRequestException)
+        {
+            throw Malformed("The multipart/form-data body ended before its closing boundary.");
         }
 
         return new ImageEditForm(ToRequest(fields), image is null ? null : InputImage.FromBytes(image), imageParts, hasMask, fields.GetValueOrDefault("input_fidelity"));

@@ -37,4 +37,26 @@ internal sealed class ImageResponseBuilder(IImageStore store, TimeProvider time)
             generation.Usage);
         return (response, realSize);
     }
+
+    /// <summary>
+    /// The completed events of a stream, one per image. The first carries the request's whole usage and the others
+    /// zeros, so that the events add up to the request's usage whatever rule computed it. <c>size</c> and
+    /// <c>quality</c> must be one of OpenAI's values: the real size when it is one, else <c>auto</c>; the requested
+    /// quality when it is one, else <c>auto</c>. Fireworks images are opaque.
+    /// </summary>
+    public IEnumerable<ImageCompletedEvent> BuildEvents(ImageGenerationRequest request, Generation generation, string type)
+    {
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var quality = request.Quality is "low" or "medium" or "high" ? request.Quality : "auto";
+        var noUsage = new ImageUsage(0, 0, 0, new InputTokensDetails(0, 0));
+        return generation.Images.Select((image, index) => new ImageCompletedEvent(
+            type,
+            image.Bytes,
+            created,
+            SchemaSizes.Contains(image.Size.ToString()) ? image.Size.ToString() : "auto",
+            quality,
+            "opaque",
+            FireworksPaths.Name(image.Format),
+            index == 0 ? generation.Usage : noUsage));
+    }
 }

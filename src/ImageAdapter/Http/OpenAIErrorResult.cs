@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace ImageAdapter.Http;
 
-/// <summary>Writes an <see cref="AdapterException"/> as the OpenAI error envelope, with <c>Retry-After</c> when one is known.</summary>
+/// <summary>
+/// Writes an <see cref="AdapterException"/> as the OpenAI error envelope, with <c>Retry-After</c> when one is known; or,
+/// when an image stream has already begun (its status sent), as the stream's <c>error</c> event.
+/// </summary>
 internal sealed class OpenAIErrorResult(AdapterException error) : IResult
 {
     public AdapterException Error => error;
@@ -17,6 +20,13 @@ internal sealed class OpenAIErrorResult(AdapterException error) : IResult
     {
         var mapping = AdapterErrorTable.For(error.Kind);
         var response = httpContext.Response;
+        var body = new ErrorBody(error.Message, mapping.Type, error.Param, mapping.Code);
+        if (ImageEventStream.HasBegun(response))
+        {
+            await ImageEventStream.WriteErrorAsync(response, body, httpContext.RequestAborted);
+            return;
+        }
+
         response.StatusCode = mapping.Status;
         response.ContentType = "application/json";
         if (error.RetryAfter is { } wait)
@@ -24,7 +34,6 @@ internal sealed class OpenAIErrorResult(AdapterException error) : IResult
             response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        var body = new ErrorResponse(new ErrorBody(error.Message, mapping.Type, error.Param, mapping.Code));
-        await JsonSerializer.SerializeAsync(response.Body, body, OpenAIJsonContext.Responses.ErrorResponse, httpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(response.Body, new ErrorResponse(body), OpenAIJsonContext.Responses.ErrorResponse, httpContext.RequestAborted);
     }
 }

@@ -60,4 +60,11 @@ public sealed class AdapterOptions
     /// <summary>Longest <c>/readyz</c> waits for the key sources.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// With <c>stream: true</c>, how often an SSE comment is sent while the images are still being made, so that
+    /// proxies with idle timeouts keep the connection open during slow Kontext tasks.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
+    public TimeSpan StreamKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,10 +1,14 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Secrets;
 
-/// <summary>Start-up checks of the <c>KeyVault</c> section, so a typo fails the deployment, not the first request.</summary>
-internal sealed partial class KeyVaultOptionsValidator : IValidateOptions<KeyVaultOptions>
+/// <summary>
+/// Start-up checks of the <c>KeyVault</c> section, so a typo fails the deployment, not the first request. Given the
+/// configuration (as registered), also the settings of the credential the vault is read with.
+/// </summary>
+internal sealed partial class KeyVaultOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<KeyVaultOptions>
 {
     public ValidateOptionsResult Validate(string? name, KeyVaultOptions options)
     {
@@ -40,7 +44,39 @@ internal sealed partial class KeyVaultOptionsValidator : IValidateOptions<KeyVau
             failures.Add("KeyVault:MaxRetries must be between 0 and 10.");
         }
 
+        if (configuration is not null)
+        {
+            failures.AddRange(CredentialFailures(configuration));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// What is wrong with <c>AZURE_TOKEN_CREDENTIALS</c> and <c>AZURE_CLIENT_ID</c>. The credential is built on first use
+    /// (a vault or blob read), so without this a bad value fails <c>/readyz</c> and every request instead of the start-up.
+    /// Also used by <see cref="Storage.StorageOptionsValidator"/>, for blobs reached with the same credential.
+    /// </summary>
+    internal static IReadOnlyList<string> CredentialFailures(IConfiguration configuration)
+    {
+        var failures = new List<string>();
+        var clientId = configuration[AzureCredentialFactory.ClientIdKey]?.Trim();
+        if (!string.IsNullOrEmpty(clientId) && !Guid.TryParse(clientId, out _))
+        {
+            failures.Add($"{AzureCredentialFactory.ClientIdKey} must be the client id (a GUID) of the user-assigned managed identity, not '{clientId}'.");
+        }
+
+        try
+        {
+            _ = AzureCredentialFactory.Create(configuration); // builds what the first read will use; no network call
+        }
+        catch (InvalidOperationException exception)
+        {
+            // DefaultAzureCredential refuses a selection it does not know; its message lists the ones it knows.
+            failures.Add($"{AzureCredentialFactory.SelectionKey} must be ManagedIdentityCredential (Azure), or dev or one credential name (local). {exception.Message}");
+        }
+
+        return failures;
     }
 
     // Key Vault's own rule for object names.

@@ -1,11 +1,16 @@
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
+using ImageAdapter.Secrets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Storage;
 
-/// <summary>Start-up checks of the <c>Storage</c> section, so a typo fails the deployment, not the first <c>url</c> request.</summary>
-internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+/// <summary>
+/// Start-up checks of the <c>Storage</c> section, so a typo fails the deployment, not the first <c>url</c> request. Given
+/// the configuration (as registered), also the settings of the credential a service URI is used with.
+/// </summary>
+internal sealed partial class StorageOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<StorageOptions>
 {
     /// <summary>
     /// Upper bound of <see cref="StorageOptions.UrlLifetime"/>. A user delegation key lives at most 7 days and is
@@ -26,6 +31,11 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
         if (options.BlobServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps))
         {
             failures.Add("Storage:BlobServiceUri must be an absolute https URI such as https://<account>.blob.core.windows.net/.");
+        }
+
+        if (options.BlobServiceUri is not null && configuration is not null)
+        {
+            failures.AddRange(KeyVaultOptionsValidator.CredentialFailures(configuration));
         }
 
         if (hasConnectionString && !IsParsable(options.ConnectionString!))

@@ -13,7 +13,9 @@ internal sealed record ImageGenerationRequest(
     int? JpegQuality,
     ResponseFormat ResponseFormat,
     FireworksExtras Extras,
-    InputImage? InputImage = null);
+    InputImage? InputImage = null,
+    bool Stream = false,
+    string? Quality = null);
 
 /// <summary>Explicit pixel size (SDXL-class only); with <c>AspectRatio</c> also absent, the model default applies.</summary>
 internal sealed record ImageSize(int Width, int Height)

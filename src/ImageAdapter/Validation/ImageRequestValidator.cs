@@ -20,6 +20,9 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
     /// <summary>Fireworks' limit on <c>safety_tolerance</c> when Kontext is given an input image.</summary>
     public const int MaxSafetyToleranceWithImage = 2;
 
+    /// <summary>OpenAI's largest <c>partial_images</c>.</summary>
+    public const int MaxPartialImages = 3;
+
     /// <summary>A JSON <c>/v1/images/generations</c> request, with or without an input <c>image</c>.</summary>
     public ImageGenerationRequest Validate(CreateImageRequest request)
     {
@@ -54,14 +57,10 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
 
     private ImageGenerationRequest Validate(CreateImageRequest request, InputImage? image)
     {
-        if (request.Stream == true)
+        if (request.PartialImages is < 0 or > MaxPartialImages)
         {
-            throw Unsupported("stream", "Streaming is not supported by this adapter; omit 'stream' or set it to false.");
-        }
-
-        if (request.PartialImages is > 0)
-        {
-            throw Unsupported("partial_images", "Partial images need streaming, which this adapter does not support.");
+            // Accepted for the SDKs' sake; Fireworks makes no partial images, so none are ever sent.
+            throw Invalid("partial_images", $"'partial_images' must be between 0 and {MaxPartialImages}; got {request.PartialImages}.");
         }
 
         var prompt = ValidatePrompt(request.Prompt, "prompt", required: true)!;
@@ -81,6 +80,13 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
             throw Unsupported("output_format", $"Model '{model.ShortName}' returns more than one image only as 'png'; use n=1 for 'jpeg'.");
         }
 
+        var responseFormat = ValidateResponseFormat(request.ResponseFormat);
+        var stream = request.Stream == true;
+        if (stream && responseFormat == ResponseFormat.Url)
+        {
+            throw Unsupported("response_format", "With 'stream': true the images come as base64 in the stream's events; omit 'response_format' or use 'b64_json'.");
+        }
+
         var (size, aspectRatio) = ShapeValidator.Validate(request.Size, request.AspectRatio, model, capabilities);
         var inputImage = image is null ? null : ValidateInputImage(image, model, capabilities);
         if (inputImage is not null && request.SafetyTolerance > MaxSafetyToleranceWithImage)
@@ -97,9 +103,11 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
             aspectRatio,
             format,
             ValidateCompression(request.OutputCompression, format, model, capabilities),
-            ValidateResponseFormat(request.ResponseFormat),
+            responseFormat,
             ExtrasValidator.Validate(request, model, capabilities, ValidatePrompt(request.NegativePrompt, "negative_prompt", required: false)),
-            inputImage);
+            inputImage,
+            stream,
+            request.Quality);
     }
 
     /// <summary>

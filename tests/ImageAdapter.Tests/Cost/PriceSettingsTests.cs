@@ -37,20 +37,36 @@ public sealed class PriceSettingsTests
         Assert.StartsWith(message, Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Validate_PriceThatIsNotANumber_NamedInsteadOfDropped()
+    [Theory]
+    [InlineData("UsdPerStep", "cheap", "Models__Prices__flux-1-dev-fp8__UsdPerStep is 'cheap', not a number of its kind.")]
+    [InlineData("DefaultSteps", "2.5", "Models__Prices__flux-1-dev-fp8__DefaultSteps is '2.5', not a number of its kind.")]
+    [InlineData("UsdPerSteps", "0.0004", "Models__Prices__flux-1-dev-fp8__UsdPerSteps is not a price setting: use UsdPerStep, DefaultSteps or UsdPerImage.")]
+    public void Validate_PriceTheBinderWouldDrop_NamedInstead(string field, string value, string message)
     {
-        // Regression: the configuration binder drops a dictionary element it cannot convert, and the built-in price stayed.
+        // Regression: the binder drops a dictionary element it cannot convert and skips an unknown field, so the
+        // built-in price stayed without a word.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Models:Prices:flux-1-dev-fp8:UsdPerStep"] = "cheap",
+            [$"Models:Prices:flux-1-dev-fp8:{field}"] = value,
         }).Build();
-        var options = configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>()!;
+        var options = configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>() ?? new();
 
         var result = new ModelsOptionsValidator(configuration).Validate(null, options);
 
-        Assert.Empty(options.Prices);
-        Assert.Contains("'Models:Prices:flux-1-dev-fp8:UsdPerStep'", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        Assert.Equal(message, Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_PriceFieldInAnotherCase_Read()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Models:Prices:flux-1-dev-fp8:usdperstep"] = "0.0004",
+        }).Build();
+        var options = configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>()!;
+
+        Assert.True(new ModelsOptionsValidator(configuration).Validate(null, options).Succeeded);
+        Assert.Equal(0.0004m, options.Prices["flux-1-dev-fp8"].UsdPerStep);
     }
 
     [Fact]
@@ -78,9 +94,8 @@ public sealed class PriceSettingsTests
 
     [Theory]
     [InlineData("Models__Prices__flux-1-dev-fp8__UsdPerStep", "-0.1", "Models__Prices__flux-1-dev-fp8__UsdPerStep")]
-    [InlineData("Models__Prices__flux-1-dev-fp8__UsdPerStep", "cheap", "Models:Prices:flux-1-dev-fp8:UsdPerStep")]
+    [InlineData("Models__Prices__flux-1-dev-fp8__UsdPerStep", "cheap", "Models__Prices__flux-1-dev-fp8__UsdPerStep is 'cheap'")]
     [InlineData("Models__Prices__nope__UsdPerImage", "0.04", "Models__Prices__nope")]
-    [InlineData("Models__Additional__0__Family", "Flux", "Models:Additional:0:Family")] // no longer dropped without a word
     [InlineData("Usage__Mode", "dollars", "Usage:Mode")]
     public async Task Server_BadSetting_ExitsNamingIt(string name, string value, string named)
     {
@@ -110,7 +125,7 @@ public sealed class PriceSettingsTests
         Assert.True(outcome.ExitCode is null, outcome.Output);
     }
 
-    private static ModelsOptionsValidator Validator() => new(new ConfigurationBuilder().Build());
+    private static ModelsOptionsValidator Validator() => new();
 
     private static ModelsOptions Models() => new()
     {

@@ -21,7 +21,7 @@ public static class ErrorTableRows
         { """{"prompt":"a fox"}""", "application/json", 400, "missing_required_parameter", "model" },
         { """{"model":"gpt-image-1","prompt":"a fox"}""", "application/json", 404, "model_not_found", "model" },
         { """{"model":"flux-1-schnell-fp8","prompt":"a fox","mask":"x"}""", "application/json", 400, "unknown_parameter", "mask" },
-        { """{"model":"flux-1-schnell-fp8","prompt":"a fox","stream":true}""", "application/json", 400, "unsupported_parameter", "stream" },
+        { """{"model":"flux-1-schnell-fp8","prompt":"a fox","stream":true,"partial_images":4}""", "application/json", 400, "invalid_value", "partial_images" },
         { """{"model":"flux-1-schnell-fp8","prompt":"a fox","response_format":"url"}""", "application/json", 400, "unsupported_parameter", "response_format" },
         { """{"model":"flux-1-schnell-fp8","prompt":"a fox","output_format":"webp"}""", "application/json", 400, "unsupported_parameter", "output_format" },
         { """{"model":"flux-1-schnell-fp8","prompt":"a fox","background":"transparent"}""", "application/json", 400, "unsupported_parameter", "background" },

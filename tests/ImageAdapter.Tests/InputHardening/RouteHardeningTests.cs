@@ -20,7 +20,8 @@ public abstract class RouteHardeningTests<THost> : IClassFixture<AdapterFixture<
 
     [Theory]
     [InlineData("GET", "/v1/nothing-here", 404, "not_found")]
-    [InlineData("POST", "/v1/images/edits", 404, "not_found")]
+    [InlineData("POST", "/v1/images/variations", 404, "not_found")]
+    [InlineData("GET", "/v1/images/edits", 405, "method_not_allowed")]
     [InlineData("GET", "/v1/images/generations/../../etc/passwd", 404, "not_found")]
     // Kestrel resolves the encoded dot segments to /v1/models, a GET-only route.
     [InlineData("POST", "/%2e%2e/v1/models", 405, "method_not_allowed")]

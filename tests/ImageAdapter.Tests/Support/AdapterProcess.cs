@@ -20,7 +20,9 @@ namespace ImageAdapter.Tests.Support;
 /// </summary>
 public sealed partial class AdapterProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Only bounds how long a start that has failed takes to be reported: a loaded machine may take minutes to start a
+    // Functions host (90 s was exceeded with two full test runs and builds on two cores), and must not fail the test.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Settings every Functions app gets here, unless the test sets them: what the Bicep sets on a deployed app (requests

@@ -4,7 +4,7 @@ using NJsonSchema;
 namespace ImageAdapter.Tests.Support;
 
 /// <summary>
-/// Validates bodies against <c>ImagesResponse</c> / <c>ErrorResponse</c> of <c>../shared/spec/openai-images.openapi.json</c>.
+/// Validates bodies against <c>ImagesResponse</c> / <c>ErrorResponse</c> and the stream's completed events of <c>../shared/spec/openai-images.openapi.json</c>.
 /// Tests skip with a message when <c>../shared</c> is not beside the checkout (a user's clone).
 /// </summary>
 internal static class OpenApiSchemas
@@ -27,16 +27,18 @@ internal static class OpenApiSchemas
         Assert.True(errors.Count == 0, $"{schemaName} violations:\n{string.Join("\n", errors)}\nin {Shorten(json)}");
     }
 
-    // NJsonSchema resolves references into "definitions": each schema is a document holding every component
-    // schema there (references rewritten to match) and a root $ref to the one wanted.
+    // NJsonSchema resolves references into "definitions": each schema is a document whose root is the wanted component
+    // schema, holding every component schema under "definitions" (references rewritten to match). A root that is only
+    // a "$ref" to a definition does not resolve for every component.
     private static async Task<Dictionary<string, JsonSchema>> LoadAsync()
     {
         var text = (await File.ReadAllTextAsync(SpecPath!)).Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal);
-        var components = JsonNode.Parse(text)!["components"]!["schemas"]!.ToJsonString();
+        var components = JsonNode.Parse(text)!["components"]!["schemas"]!;
         var result = new Dictionary<string, JsonSchema>();
-        foreach (var name in new[] { "ImagesResponse", "ErrorResponse" })
+        foreach (var name in new[] { "ImagesResponse", "ErrorResponse", "ImageGenCompletedEvent", "ImageEditCompletedEvent" })
         {
-            var document = new JsonObject { ["$ref"] = $"#/definitions/{name}", ["definitions"] = JsonNode.Parse(components) };
+            var document = components[name]!.DeepClone().AsObject();
+            document["definitions"] = components.DeepClone();
             result[name] = await JsonSchema.FromJsonAsync(document.ToJsonString());
         }
 

@@ -13,8 +13,7 @@ namespace ImageAdapter.Tests.Validation;
 public sealed class ValidationMessageTests
 {
     [Theory]
-    [InlineData("""{"model":"SSD-1B","prompt":"x","stream":true}""", "Streaming is not supported")]
-    [InlineData("""{"model":"SSD-1B","prompt":"x","partial_images":1}""", "Partial images need streaming")]
+    [InlineData("""{"model":"SSD-1B","prompt":"x","stream":true,"partial_images":4}""", "'partial_images' must be between 0 and 3; got 4")]
     [InlineData("""{"model":"SSD-1B","prompt":"x","zebra":1,"aardvark":2}""", "'aardvark'")]
     [InlineData("""{"model":"SSD-1B","prompt":" "}""", "'prompt' is required")]
     [InlineData("""{"model":"gpt-image-1","prompt":"x"}""", "The model 'gpt-image-1' does not exist")]
