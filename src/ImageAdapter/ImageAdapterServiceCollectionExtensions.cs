@@ -36,6 +36,7 @@ public static class ImageAdapterServiceCollectionExtensions
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
         services.AddSingleton<IValidateOptions<AuthOptions>>(provider => new AuthOptionsValidator(configuration, provider.GetService<IHostEnvironment>()));
         AddValidatedOptions<AdapterOptions>(services, configuration, AdapterOptions.Section);
+        services.AddSingleton<IValidateOptions<AdapterOptions>, ImageBytesBudgetValidator>();
 
         services.AddSecretSources(configuration);
         Storage.StorageServiceCollectionExtensions.AddImageStorage(services, configuration); // NoImageStore unless Storage:* is set
@@ -91,6 +92,9 @@ public static class ImageAdapterServiceCollectionExtensions
     }
 
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class =>
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SettingsAnnotationsValidator<TOptions>(section));
+    }
 }

@@ -65,6 +65,8 @@ public sealed class StartupValidationTests(StartupValidationRuns runs) : IClassF
         { "Adapter__QueueLength", "-1", "" },
         { "Adapter__QueueTimeout", "00:01:01", "" },
         { "Adapter__MaxImageBytesInFlight", "16777215", "" },
+        { "Adapter__MaxImageBytesInFlight", "33554431", "Fireworks__MaxImageBytes=33554432" },
+        { "Adapter__MaxImageBytesInFlight", "16777216", "Limits__MaxInputImageBytes=20971520" },
         { "Adapter__MaxRetries", "-1", "" },
         { "Adapter__RetryBaseDelay", "00:00:00", "" },
         { "Adapter__CircuitFailureRatio", "1.5", "" },

@@ -24,6 +24,7 @@ public sealed class ImageMemoryBudgetTests
             ["Fireworks:BaseUrl"] = upstream.BaseUrl.AbsoluteUri,
             ["Fireworks:MaxImageBytes"] = (16 * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Adapter:MaxImageBytesInFlight"] = (16 * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Limits:MaxInputImageBytes"] = (16 * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Adapter:MaxRetries"] = "0",
         });
         var budget = app.Services.GetRequiredService<ImageMemoryBudget>();
