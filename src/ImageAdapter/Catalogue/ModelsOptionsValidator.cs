@@ -72,12 +72,14 @@ internal sealed class ModelsOptionsValidator(IConfiguration? configuration = nul
 
     private static bool IsDecimal(string? value) => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
 
+    /// <summary>The annotations of one extra row or price, named the way <see cref="SettingsAnnotationsValidator{TOptions}"/> names a setting.</summary>
     private static void Check(object setting, string key, List<string> failures)
     {
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(setting, new ValidationContext(setting), results, validateAllProperties: true))
         {
-            failures.AddRange(results.Select(result => $"{key}__{result.MemberNames.FirstOrDefault()}: {result.ErrorMessage}"));
+            failures.AddRange(results.SelectMany(result => result.MemberNames.Select(member =>
+                $"{key}__{member} is {setting.GetType().GetProperty(member)?.GetValue(setting)}: {result.ErrorMessage}")));
         }
     }
 }

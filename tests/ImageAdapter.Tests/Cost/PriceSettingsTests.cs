@@ -12,11 +12,11 @@ public sealed class PriceSettingsTests
 {
     public static TheoryData<string, PriceSetting, string> BadPrices => new()
     {
-        { "flux-1-dev-fp8", new() { UsdPerStep = -0.0005m }, "Models__Prices__flux-1-dev-fp8__UsdPerStep:" },
-        { "flux-1-dev-fp8", new() { UsdPerStep = 2m }, "Models__Prices__flux-1-dev-fp8__UsdPerStep:" },
-        { "flux-1-dev-fp8", new() { DefaultSteps = 0 }, "Models__Prices__flux-1-dev-fp8__DefaultSteps:" },
-        { "flux-1-dev-fp8", new() { DefaultSteps = 151 }, "Models__Prices__flux-1-dev-fp8__DefaultSteps:" },
-        { "flux-kontext-max", new() { UsdPerImage = 11m }, "Models__Prices__flux-kontext-max__UsdPerImage:" },
+        { "flux-1-dev-fp8", new() { UsdPerStep = -0.0005m }, "Models__Prices__flux-1-dev-fp8__UsdPerStep is -0.0005:" },
+        { "flux-1-dev-fp8", new() { UsdPerStep = 2m }, "Models__Prices__flux-1-dev-fp8__UsdPerStep is 2:" },
+        { "flux-1-dev-fp8", new() { DefaultSteps = 0 }, "Models__Prices__flux-1-dev-fp8__DefaultSteps is 0:" },
+        { "flux-1-dev-fp8", new() { DefaultSteps = 151 }, "Models__Prices__flux-1-dev-fp8__DefaultSteps is 151:" },
+        { "flux-kontext-max", new() { UsdPerImage = 11m }, "Models__Prices__flux-kontext-max__UsdPerImage is 11:" },
         { "flux-kontext-max", new() { UsdPerImage = 0.08m, UsdPerStep = 0.001m }, "Models__Prices__flux-kontext-max: give UsdPerImage, or UsdPerStep and DefaultSteps, not both." },
         { "flux-kontext-max", new() { UsdPerStep = 0.001m }, "Models__Prices__flux-kontext-max__DefaultSteps is needed" },
         { "my-flux", new() { DefaultSteps = 20 }, "Models__Prices__my-flux__UsdPerStep is needed" },
