@@ -48,6 +48,7 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddSingleton<IFamilyTranslator, FluxWorkflowTranslator>();
         services.AddSingleton<IFamilyTranslator, KontextTranslator>();
         services.AddSingleton<UsageCalculator>();
+        services.AddHostedService<UnpricedModelsWarning>();
 
         services.AddHttpClient<FireworksImageClient>(FireworksImageClient.HttpClientName, (provider, http) =>
             {

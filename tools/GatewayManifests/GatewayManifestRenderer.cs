@@ -20,6 +20,12 @@ public static partial class GatewayManifestRenderer
     public const string ClientPolicyFileName = "gateway-client-traffic-policy.yaml";
     public const string SecretPlaceholder = "REPLACE-WITH-ONE-ADAPTER-API-KEY";
 
+    /// <summary>Dynamic metadata key of the request's cost in USD × 10,000 (with <c>Usage__Mode=cost</c>).</summary>
+    public const string CostMetadataKey = "image_cost_usd_x10000";
+
+    /// <summary>Micro-dollars (<c>output_tokens</c> in cost mode) to USD × 10,000, rounded up.</summary>
+    public const string CostCel = "(output_tokens + 99u) / 100u";
+
     public static IReadOnlyList<RenderedManifest> Render(GatewayManifestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -166,7 +172,9 @@ public static partial class GatewayManifestRenderer
             y.Append(ParentRef(o));
 
             // The adapter answers an OpenAI usage block; these keys let a BackendTrafficPolicy charge token budgets.
-            y.Append("""
+            // The CEL key is for Usage__Mode=cost, where output_tokens are micro-dollars. The AI Gateway declares the
+            // token variables as uint (ai-gateway internal/llmcostcel), so every literal needs its u.
+            y.Append(CultureInfo.InvariantCulture, $"""
                   llmRequestCosts:
                     - metadataKey: llm_input_token
                       type: InputToken
@@ -174,6 +182,11 @@ public static partial class GatewayManifestRenderer
                       type: OutputToken
                     - metadataKey: llm_total_token
                       type: TotalToken
+                    # Usage__Mode=cost only: the Fireworks cost in USD x 10,000 (hundredths of a cent), rounded up. A
+                    # rate limit's budget is at most 4,294,967,295 units: $429,496 here, $4,294 in micro-dollars.
+                    - metadataKey: {CostMetadataKey}
+                      type: CEL
+                      cel: "{CostCel}"
 
                 """);
             y.Append("  rules:\n");

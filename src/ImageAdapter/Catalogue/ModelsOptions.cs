@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace ImageAdapter.Catalogue;
 
@@ -15,6 +16,12 @@ public sealed class ModelsOptions
 
     /// <summary>Extra catalogue rows, e.g. <c>Models__Additional__0__Id</c> and <c>Models__Additional__0__Family</c>.</summary>
     public List<AdditionalModel> Additional { get; set; } = [];
+
+    /// <summary>Model name (short name, id or alias) → its price, e.g. <c>Models__Prices__flux-1-dev-fp8__UsdPerStep</c>.</summary>
+    public Dictionary<string, PriceSetting> Prices { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The start-up failure for a catalogue that these settings cannot build.</summary>
+    internal static OptionsValidationException Invalid(string failure) => new(Section, typeof(ModelsOptions), [failure]);
 }
 
 /// <summary>A catalogue row added by configuration.</summary>

@@ -87,7 +87,7 @@ internal sealed class ImageGenerator(
 
     /// <summary>
     /// Refuses another number of images than <c>n</c>, filtered content and anything that is not a whole PNG or JPEG,
-    /// and measures each image once: the response, the usage block and the telemetry all use these sizes.
+    /// and measures each image once: the response, the usage block and the telemetry all use these sizes (and one cost).
     /// </summary>
     private Generation Check(ImageGenerationRequest request, IReadOnlyList<GeneratedImage> images)
     {
@@ -108,7 +108,8 @@ internal sealed class ImageGenerator(
                 ? new CheckedImage(image.Bytes, format, size)
                 : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned something that is not a PNG or JPEG image."))
             .ToArray();
-        return new Generation(checkedImages, usage.Calculate(request, checkedImages.Select(image => image.Size)));
+        var cost = UsageCalculator.CostUsd(request, checkedImages.Length);
+        return new Generation(checkedImages, usage.Calculate(request, checkedImages.Select(image => image.Size), cost), cost);
     }
 
     private void Record(ImageGenerationRequest request, Generation generation, Activity? activity)
@@ -121,6 +122,11 @@ internal sealed class ImageGenerator(
         activity?.SetTag(TelemetryTags.ImageCount, generation.Images.Count);
         activity?.SetTag(TelemetryTags.InputTokens, generation.Usage.InputTokens);
         activity?.SetTag(TelemetryTags.OutputTokens, generation.Usage.OutputTokens);
+        if (generation.CostUsd is { } cost)
+        {
+            telemetry.Cost.Add((double)cost, model);
+            activity?.SetTag(TelemetryTags.CostUsd, (double)cost);
+        }
     }
 
     private async Task<IReadOnlyList<GeneratedImage>> RunAsync(ModelEntry model, FireworksCall call, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ internal sealed class ImageGenerationsHandler(
             var (response, realSize) = await builder.BuildAsync(request, generation, cancellationToken);
             context.Items[AdapterEndpoint.ImagesItem] = generation.Images.Count;
             context.Response.Headers[ImageResponseBuilder.SizeHeader] = realSize;
+            context.Response.Headers[Generation.CostHeader] = generation.CostHeaderValue; // null: left out
             return TypedResults.Json(response, OpenAIJsonContext.Responses.ImagesResponse);
         });
 

@@ -31,6 +31,8 @@ internal sealed class AdapterTelemetry : IDisposable
             "From Kontext submit to a final status (or giving up).");
         TokenUsage = _meter.CreateHistogram<long>("gen_ai.client.token.usage", "{token}",
             "Usage reported to clients, by gen_ai.token.type (input, output).");
+        Cost = _meter.CreateCounter<double>("image_adapter.cost", "USD",
+            "Fireworks cost of the images returned, from the price table; models without a price are not counted.");
         _meter.CreateObservableGauge("image_adapter.queue.length", () => limiter.QueuedCount, "{request}",
             "Generation requests waiting for a permit.");
     }
@@ -44,6 +46,8 @@ internal sealed class AdapterTelemetry : IDisposable
     public Histogram<double> KontextPollingDuration { get; }
 
     public Histogram<long> TokenUsage { get; }
+
+    public Counter<double> Cost { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -13,6 +13,7 @@ internal static class TelemetryTags
     public const string StatusCode = "http.response.status_code";
     public const string Family = "image_adapter.family";
     public const string ImageCount = "image_adapter.image_count";
+    public const string CostUsd = "image_adapter.cost_usd";
     public const string KontextPolls = "image_adapter.kontext.polls";
     public const string KontextStatus = "image_adapter.kontext.status";
     public const string UpstreamOutcome = "image_adapter.upstream.outcome";

@@ -10,6 +10,10 @@ public sealed class UsageOptions
 {
     public const string Section = "Usage";
 
+    /// <summary>What output tokens count: pixels (the default) or the Fireworks cost in micro-dollars.</summary>
+    [EnumDataType(typeof(UsageMode))]
+    public UsageMode Mode { get; set; } = UsageMode.Pixels;
+
     /// <summary>Prompt characters per input token (default 4, the usual rule of thumb for English text).</summary>
     [Range(1, 1000)]
     public int CharactersPerToken { get; set; } = 4;

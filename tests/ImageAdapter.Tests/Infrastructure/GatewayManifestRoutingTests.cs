@@ -72,7 +72,7 @@ public sealed partial class GatewayManifestRoutingTests
 
         Assert.NotEmpty(routes);
         Assert.All(routes, route => Assert.Equal(
-            [("llm_input_token", "InputToken"), ("llm_output_token", "OutputToken"), ("llm_total_token", "TotalToken")],
+            [("llm_input_token", "InputToken"), ("llm_output_token", "OutputToken"), ("llm_total_token", "TotalToken"), ("image_cost_usd_x10000", "CEL")],
             route["spec"]!["llmRequestCosts"]!.AsArray().Select(cost => ((string)cost!["metadataKey"]!, (string)cost["type"]!))));
     }
 
