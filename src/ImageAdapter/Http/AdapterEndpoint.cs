@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ImageAdapter.Errors;
 using ImageAdapter.Resilience;
+using ImageAdapter.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ internal sealed partial class AdapterEndpoint(
     InboundAuthenticator authenticator,
     ImageMemoryBudget memory,
     IOptions<AdapterOptions> options,
+    IOptions<LimitsOptions> limits,
     TimeProvider time,
     ILogger<AdapterEndpoint> logger)
 {
@@ -47,6 +49,7 @@ internal sealed partial class AdapterEndpoint(
         // The image bytes stay held until the answer holding them has been written, after this method returns.
         context.Response.RegisterForDispose(memory.Open());
         var cancellationToken = linked.Token;
+        RequestLimits.Apply(context.Request, limits.Value);
         try
         {
             if (authenticate)
@@ -58,6 +61,8 @@ internal sealed partial class AdapterEndpoint(
         }
         catch (AdapterException exception)
         {
+            // Refused, perhaps before its body was read: take in what the client is still sending, so it gets the answer.
+            await RequestLimits.DrainAsync(context.Request, limits.Value, cancellationToken);
             return new OpenAIErrorResult(exception);
         }
         catch (BadHttpRequestException exception)

@@ -40,15 +40,13 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
         var maxBody = (long)settings.MaxRequestBodyBytes + settings.MaxInputImageBytes;
         if (request.ContentLength > maxBody)
         {
-            throw new AdapterException(AdapterErrorKind.RequestTooLarge, $"The request body is larger than the {maxBody} bytes this adapter accepts for an edit.");
+            throw TooLarge(maxBody);
         }
-
-        RequestLimits.Apply(request, maxBody);
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBody };
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         byte[]? image = null;
-        var (imageParts, hasMask, parts) = (0, false, 0);
+        var (imageParts, hasMask, parts, total) = (0, false, 0, 0L);
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -59,25 +57,38 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
                 }
 
                 var name = FieldName(section);
-                if (name is "image" or "image[]")
+                if (name is "image" or "image[]" or "mask")
                 {
-                    imageParts++;
                     var bytes = await ReadImageAsync(section.Body, name, settings.MaxInputImageBytes, cancellationToken);
-                    image ??= bytes;
-                }
-                else if (name == "mask")
-                {
-                    hasMask = true;
-                    await ReadImageAsync(section.Body, name, settings.MaxInputImageBytes, cancellationToken);
+                    total += bytes.Length;
+                    if (name == "mask")
+                    {
+                        hasMask = true;
+                    }
+                    else
+                    {
+                        imageParts++;
+                        image ??= bytes;
+                    }
                 }
                 else if (!Fields.Contains(name, StringComparer.Ordinal))
                 {
                     throw new AdapterException(AdapterErrorKind.UnknownParameter,
                         $"Unrecognized request argument supplied: '{name}'. Accepted fields: image, mask, {string.Join(", ", Fields)}.", name);
                 }
-                else if (!fields.TryAdd(name, await ReadTextAsync(section.Body, name, MaxBytes(name), cancellationToken)))
+                else
                 {
-                    throw ImageRequestValidator.Invalid(name, $"'{name}' appears more than once in the form.");
+                    var value = await ReadTextAsync(section.Body, name, MaxBytes(name), cancellationToken);
+                    total += value.Length;
+                    if (!fields.TryAdd(name, value))
+                    {
+                        throw ImageRequestValidator.Invalid(name, $"'{name}' appears more than once in the form.");
+                    }
+                }
+
+                if (total > maxBody)
+                {
+                    throw TooLarge(maxBody);
                 }
             }
         }
@@ -186,4 +197,7 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
             : parse(text) ?? throw ImageRequestValidator.Invalid(field, $"Invalid value '{text}' for '{field}': expected {expected}.");
 
     private static AdapterException Malformed(string message) => new(AdapterErrorKind.MalformedRequest, message);
+
+    private static AdapterException TooLarge(long maxBody) =>
+        new(AdapterErrorKind.RequestTooLarge, $"The request body is larger than the {maxBody} bytes this adapter accepts for an edit.");
 }

@@ -26,7 +26,7 @@ internal sealed class RequestBodyReader
     public RequestBodyReader(IOptions<LimitsOptions> limits)
     {
         _maxBytes = limits.Value.MaxRequestBodyBytes;
-        _maxBytesWithImage = _maxBytes + (limits.Value.MaxInputImageBytes + 2L) / 3 * 4;
+        _maxBytesWithImage = RequestLimits.MaxBodyBytes(limits.Value);
         _documentOptions = new JsonDocumentOptions { MaxDepth = limits.Value.MaxJsonDepth, AllowDuplicateProperties = false };
         var serializerOptions = new JsonSerializerOptions(OpenAIJsonContext.Default.Options)
         {
@@ -49,7 +49,6 @@ internal sealed class RequestBodyReader
             throw TooLarge();
         }
 
-        RequestLimits.Apply(request, _maxBytesWithImage);
         var buffer = await ReadBoundedAsync(request.Body, cancellationToken);
         if (buffer.WrittenCount == 0)
         {

@@ -152,6 +152,18 @@ public sealed class EditFormReaderTests
     }
 
     [Fact]
+    public async Task Read_PartsTogetherOverTheWholeBodyLimit_IsTooLarge()
+    {
+        var form = Form(("prompt", "x"));
+        form.Add(Image(new byte[1024]), "image[]", "a.png");
+        form.Add(Image(new byte[1024]), "image[]", "b.png");
+
+        var error = await FailureAsync(form, new LimitsOptions { MaxRequestBodyBytes = 1024, MaxInputImageBytes = 1024 });
+
+        Assert.Equal(AdapterErrorKind.RequestTooLarge, error.Kind);
+    }
+
+    [Fact]
     public async Task Read_MorePartsThanTheLimit_IsMalformed()
     {
         var limits = new LimitsOptions();
