@@ -109,7 +109,15 @@ internal sealed class ImageGenerator(
                 : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned something that is not a PNG or JPEG image."))
             .ToArray();
         var cost = UsageCalculator.CostUsd(request, checkedImages.Length);
-        return new Generation(checkedImages, usage.Calculate(request, checkedImages.Select(image => image.Size), cost), cost);
+        try
+        {
+            return new Generation(checkedImages, usage.Calculate(request, checkedImages.Select(image => image.Size), cost), cost);
+        }
+        catch (OverflowException exception)
+        {
+            // A header can claim 2^31-1 pixels a side: more tokens than the usage block can hold is no real image.
+            throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned an image whose header claims an impossible size.", inner: exception);
+        }
     }
 
     private void Record(ImageGenerationRequest request, Generation generation, Activity? activity)

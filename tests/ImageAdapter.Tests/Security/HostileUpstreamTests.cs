@@ -62,6 +62,23 @@ public abstract class HostileUpstreamTests<THost> : IClassFixture<HostileUpstrea
     }
 
     [Fact]
+    public async Task Generate_UpstreamPngClaimsAnImpossibleSize_Answers502NotA500()
+    {
+        var png = HostileUpstream.Png.ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), int.MaxValue);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), int.MaxValue);
+        _upstream.Flux = async context =>
+        {
+            context.Response.ContentType = "image/png";
+            await context.Response.Body.WriteAsync(png);
+        };
+
+        using var response = await _app.PostGenerationAsync(Flux);
+
+        await AssertErrorAsync(response, 502, "upstream_invalid_response");
+    }
+
+    [Fact]
     public async Task Generate_UpstreamSendsMoreThanTheLimitWithoutALength_Answers502()
     {
         _upstream.Flux = async context =>
