@@ -7,8 +7,16 @@
 //     -> client.images.edit({...params, image}) with the file as fs.createReadStream(path) or toFile(bytes, name, {type})
 //   {"operation":"generate", "imagePath":"/tmp/in.png", "params":{model, prompt, ...}}
 //     -> client.images.generate({...params, image: "data:image/png;base64,..."}): `image` is no field of the SDK's
-//        generate types, but the SDK sends the body it is given, so the adapter gets it as a user would send it
-// Prints {"result": <ImagesResponse>} and exits 0, or {"error": {"status", "body"}} for an API error and exits 1.
+//        generate types, but the SDK sends the body it is given, so the adapter gets it as a user would send it.
+//        Without "imagePath", no `image` is sent.
+// Prints {"result": <ImagesResponse>} and exits 0, or {"error": {"class", "status", "body", "code", "param"}} for an
+// API error (the SDK's error class, HTTP status, the OpenAI error object and its code and param) and exits 1.
+//
+// With "stream": true in "params" the SDK returns a Stream once the response's status and headers have arrived (the
+// adapter sends them with its first keep-alive comment); the script then writes an empty file at "startedPath", when
+// the request names one, so a test can tell that the stream has begun, and iterates the stream. It prints
+// {"result": [<event as the SDK yielded it>, ...]}, or on an API error (raised before the stream or while iterating it)
+// {"error": {...}, "events": [<events yielded before it>]}.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,14 +58,41 @@ function dataUrl() {
   return `data:${type};base64,${fs.readFileSync(request.imagePath).toString('base64')}`;
 }
 
+async function call() {
+  if (request.operation === 'edit') {
+    return client.images.edit({ ...request.params, image: await inputImage() });
+  }
+
+  return client.images.generate(request.imagePath ? { ...request.params, image: dataUrl() } : request.params);
+}
+
+function describe(error) {
+  return {
+    class: error.constructor.name,
+    status: error.status ?? null,
+    body: error.error ?? null,
+    code: error.code ?? null,
+    param: error.param ?? null,
+  };
+}
+
+const events = request.params?.stream === true ? [] : undefined;
 try {
-  const result = request.operation === 'edit'
-    ? await client.images.edit({ ...request.params, image: await inputImage() })
-    : await client.images.generate({ ...request.params, image: dataUrl() });
-  process.stdout.write(JSON.stringify({ result }));
+  const result = await call();
+  if (events) {
+    if (request.startedPath) {
+      fs.writeFileSync(request.startedPath, '');
+    }
+
+    for await (const event of result) {
+      events.push(event);
+    }
+  }
+
+  process.stdout.write(JSON.stringify({ result: events ?? result }));
 } catch (error) {
   if (error instanceof OpenAI.APIError) {
-    process.stdout.write(JSON.stringify({ error: { status: error.status ?? null, body: error.error ?? null } }));
+    process.stdout.write(JSON.stringify(events ? { error: describe(error), events } : { error: describe(error) }));
     process.exitCode = 1;
   } else {
     throw error;
