@@ -132,7 +132,15 @@ public sealed class SimulatorState
         get { lock (_gate) { return [.. _kontextInputs]; } }
     }
 
-    /// <summary>Forgets requests, aborts, faults, scripts, tasks and Kontext inputs; restores the start-up keys and options.</summary>
+    /// <summary>
+    /// Makes an <c>input_image</c> URL answer with <paramref name="image"/> without a download: for tests whose URLs name
+    /// hosts the simulator cannot reach (Fireworks would fetch them from the internet).
+    /// </summary>
+    public void ServeInputImage(string url, byte[] image) => InputImageUrls[url] = image;
+
+    internal ConcurrentDictionary<string, byte[]> InputImageUrls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets requests, aborts, faults, scripts, tasks, Kontext inputs and served input images; restores the start-up keys and options.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -148,6 +156,7 @@ public sealed class SimulatorState
         }
 
         KontextTasks.Clear();
+        InputImageUrls.Clear();
         _keys = [.. _options.ApiKeys];
         _fluxJsonDataUriPrefix = _options.FluxJsonDataUriPrefix;
     }

@@ -19,12 +19,14 @@ internal sealed class InputImageReader : IDisposable
         MaxResponseContentBufferSize = MaxDownloadBytes,
     };
 
-    /// <summary>The image; when it is null, <c>Error</c> is the message of the 400.</summary>
-    public async Task<(KontextInput? Input, string Error)> ReadAsync(string inputImage, CancellationToken cancellationToken)
+    /// <summary>The image; when it is null, <c>Error</c> is the message of the 400. <paramref name="served"/> answers URLs without a download.</summary>
+    public async Task<(KontextInput? Input, string Error)> ReadAsync(string inputImage, IReadOnlyDictionary<string, byte[]> served, CancellationToken cancellationToken)
     {
         if (IsHttpUrl(inputImage))
         {
-            var (downloaded, failure) = await DownloadAsync(inputImage, cancellationToken);
+            var (downloaded, failure) = served.TryGetValue(inputImage, out var bytesServed)
+                ? (bytesServed, null)
+                : await DownloadAsync(inputImage, cancellationToken);
             var input = downloaded is null ? null : Describe(KontextInputSource.Url, inputImage, downloaded);
             return (input, $"input_image could not be downloaded from {inputImage}: {failure ?? NotAnImage}");
         }

@@ -61,7 +61,7 @@ internal static class KontextSubmitRoute
                     $"safety_tolerance must be at most {MaxImageToImageSafetyTolerance} with an input_image, got {request.SafetyTolerance}");
             }
 
-            (input, var inputError) = await call.InputImages.ReadAsync(inputImage, call.Http.RequestAborted);
+            (input, var inputError) = await call.InputImages.ReadAsync(inputImage, call.State.InputImageUrls, call.Http.RequestAborted);
             if (input is null)
             {
                 return ErrorResponses.KontextBadRequest(inputError);

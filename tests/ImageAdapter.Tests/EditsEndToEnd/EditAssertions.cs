@@ -15,10 +15,17 @@ internal static class EditAssertions
     private static readonly HttpClient Anonymous = new() { Timeout = TimeSpan.FromSeconds(120) };
 
     /// <summary>
-    /// The body holds <paramref name="n"/> images of <paramref name="outputFormat"/>, as base64 or as URLs that download,
-    /// each of which decodes in full; it validates against <c>ImagesResponse</c>.
+    /// The size the simulator makes from an input image without <c>aspect_ratio</c>: the input's ratio, kept within 21:9
+    /// to 9:21, at about one megapixel (its README, "Image size rule").
     /// </summary>
-    public static async Task AssertImagesAsync(string json, int n, string outputFormat, string responseFormat, CancellationToken cancellationToken)
+    public static (int Width, int Height) KontextOutput(int inputWidth, int inputHeight) =>
+        SimulatorImageSizes.ForAspectRatio(Math.Clamp((double)inputWidth / inputHeight, 9.0 / 21, 21.0 / 9), 1);
+
+    /// <summary>
+    /// The body holds <paramref name="n"/> images of <paramref name="outputFormat"/> and <paramref name="size"/>, as
+    /// base64 or as URLs that download, each of which decodes in full; it validates against <c>ImagesResponse</c>.
+    /// </summary>
+    public static async Task AssertImagesAsync(string json, int n, string outputFormat, string responseFormat, (int Width, int Height) size, CancellationToken cancellationToken)
     {
         await OpenApiSchemas.AssertValidAsync(json, "ImagesResponse");
         var body = JsonNode.Parse(json)!;
@@ -42,7 +49,7 @@ internal static class EditAssertions
             }
 
             Assert.True(outputFormat == "jpeg" ? Images.IsJpeg(bytes) : Images.IsPng(bytes), $"not a {outputFormat}");
-            Assert.Equal((1024, 1024), Images.Decode(bytes));
+            Assert.Equal(size, Images.Decode(bytes));
         }
     }
 
@@ -67,14 +74,14 @@ internal static class EditAssertions
 
     /// <summary>
     /// <c>usage</c> by the documented rule: image tokens ceil(input pixels / 1024), text tokens ceil(prompt characters / 4),
-    /// input tokens their sum, output tokens ceil(pixels / 1024) per 1024x1024 image, total the sum.
+    /// input tokens their sum, output tokens ceil(pixels / 1024) per image of <paramref name="size"/>, total the sum.
     /// </summary>
-    public static void AssertUsage(string json, int n, string prompt, long inputPixels)
+    public static void AssertUsage(string json, int n, string prompt, long inputPixels, (int Width, int Height) size)
     {
         var usage = JsonNode.Parse(json)!["usage"]!;
         var text = (prompt.Length + CharactersPerToken - 1) / CharactersPerToken;
         var image = (int)((inputPixels + PixelsPerToken - 1) / PixelsPerToken);
-        var output = n * (1024 * 1024 / PixelsPerToken);
+        var output = n * (int)(((long)size.Width * size.Height + PixelsPerToken - 1) / PixelsPerToken);
         Assert.Equal((text, image), (usage["input_tokens_details"]!["text_tokens"]!.GetValue<int>(), usage["input_tokens_details"]!["image_tokens"]!.GetValue<int>()));
         Assert.Equal((text + image, output, text + image + output),
             (usage["input_tokens"]!.GetValue<int>(), usage["output_tokens"]!.GetValue<int>(), usage["total_tokens"]!.GetValue<int>()));

@@ -144,7 +144,7 @@ public abstract class EditBadRequestEndToEndTests<THost> : IClassFixture<Adapter
 
         var json = await response.Content.ReadAsStringAsync(Token);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, json);
-        EditAssertions.AssertUsage(json, 1, "make the fox blue", 4096L * 4096);
+        EditAssertions.AssertUsage(json, 1, "make the fox blue", 4096L * 4096, EditAssertions.KontextOutput(4096, 4096));
     }
 
     [Theory]

@@ -43,9 +43,10 @@ public abstract class EditDotnetSdkEndToEndTests<THost> : IClassFixture<StorageA
 
         Assert.Equal(n, images.Count);
         Assert.All(images, generated => Assert.True(responseFormat == "url" ? generated.ImageUri is not null : generated.ImageBytes is not null));
-        await EditAssertions.AssertImagesAsync(raw, n, outputFormat, responseFormat, Token);
+        var size = EditAssertions.KontextOutput(image.Width, image.Height);
+        await EditAssertions.AssertImagesAsync(raw, n, outputFormat, responseFormat, size, Token);
         EditAssertions.AssertSubmits(_app.Simulator.State, model, n, image.Bytes, outputFormat);
-        EditAssertions.AssertUsage(raw, n, Prompt, (long)image.Width * image.Height);
+        EditAssertions.AssertUsage(raw, n, Prompt, (long)image.Width * image.Height, size);
     }
 
     [Fact]

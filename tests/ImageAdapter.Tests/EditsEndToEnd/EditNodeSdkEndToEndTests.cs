@@ -50,9 +50,10 @@ public abstract class EditNodeSdkEndToEndTests<THost> : IClassFixture<StorageApp
         var answer = await NodeImagesClient.RunAsync(_app, request, Token);
 
         var result = answer.Result;
-        await EditAssertions.AssertImagesAsync(result, n, outputFormat, responseFormat, Token);
+        var size = EditAssertions.KontextOutput(image.Width, image.Height);
+        await EditAssertions.AssertImagesAsync(result, n, outputFormat, responseFormat, size, Token);
         EditAssertions.AssertSubmits(_app.Simulator.State, model, n, image.Bytes, outputFormat);
-        EditAssertions.AssertUsage(result, n, Prompt, (long)image.Width * image.Height);
+        EditAssertions.AssertUsage(result, n, Prompt, (long)image.Width * image.Height, size);
     }
 
     /// <summary>
@@ -72,9 +73,10 @@ public abstract class EditNodeSdkEndToEndTests<THost> : IClassFixture<StorageApp
         var answer = await NodeImagesClient.RunAsync(_app, request, Token);
 
         var result = answer.Result;
-        await EditAssertions.AssertImagesAsync(result, 1, "png", "b64_json", Token);
+        var size = EditAssertions.KontextOutput(EditInput.Jpeg.Width, EditInput.Jpeg.Height);
+        await EditAssertions.AssertImagesAsync(result, 1, "png", "b64_json", size, Token);
         EditAssertions.AssertSubmits(_app.Simulator.State, "flux-kontext-pro", 1, EditInput.Jpeg.Bytes, "png");
-        EditAssertions.AssertUsage(result, 1, Prompt, (long)EditInput.Jpeg.Width * EditInput.Jpeg.Height);
+        EditAssertions.AssertUsage(result, 1, Prompt, (long)EditInput.Jpeg.Width * EditInput.Jpeg.Height, size);
     }
 
     /// <summary>The npm SDK raises an <c>APIError</c> carrying the adapter's OpenAI error, as it does for OpenAI's own.</summary>

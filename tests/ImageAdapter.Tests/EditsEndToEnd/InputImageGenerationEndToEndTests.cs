@@ -38,9 +38,10 @@ public abstract class InputImageGenerationEndToEndTests<THost> : IClassFixture<A
 
         var json = await response.Content.ReadAsStringAsync(Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, json);
-        await EditAssertions.AssertImagesAsync(json, 1, "png", "b64_json", Token);
+        var size = EditAssertions.KontextOutput(image.Width, image.Height);
+        await EditAssertions.AssertImagesAsync(json, 1, "png", "b64_json", size, Token);
         EditAssertions.AssertSubmits(_app.Simulator.State, model.Split('/')[^1], 1, image.Bytes, "png");
-        EditAssertions.AssertUsage(json, 1, Prompt, (long)image.Width * image.Height);
+        EditAssertions.AssertUsage(json, 1, Prompt, (long)image.Width * image.Height, size);
     }
 
     [Theory]
@@ -50,13 +51,14 @@ public abstract class InputImageGenerationEndToEndTests<THost> : IClassFixture<A
     [InlineData("https://images.example.com/fox.png?sig=a+b/c=")]
     public async Task Generate_HttpsUrlImage_FireworksGetsTheSameStringAndCountsAMegapixel(string url)
     {
+        _app.Simulator.State.ServeInputImage(url, EditInput.Png.Bytes); // Fireworks would fetch it; the simulator has no internet
         using var response = await _app.PostGenerationAsync(Body("flux-kontext-pro", url));
 
         var json = await response.Content.ReadAsStringAsync(Token);
         Assert.True(response.StatusCode == HttpStatusCode.OK, json);
         var submit = Assert.Single(_app.Simulator.State.KontextSubmits());
         Assert.Equal(url, submit.InputImage());
-        EditAssertions.AssertUsage(json, 1, Prompt, 1024 * 1024);
+        EditAssertions.AssertUsage(json, 1, Prompt, 1024 * 1024, EditAssertions.KontextOutput(EditInput.Png.Width, EditInput.Png.Height));
     }
 
     /// <summary>
@@ -69,6 +71,7 @@ public abstract class InputImageGenerationEndToEndTests<THost> : IClassFixture<A
     [InlineData("https://Images.Example.COM:443/a/../fox.png")]
     public async Task Generate_HttpsUrlImageNotInCanonicalForm_FireworksGetsTheSameString(string url)
     {
+        _app.Simulator.State.ServeInputImage(url, EditInput.Png.Bytes); // Fireworks would fetch it; the simulator has no internet
         using var response = await _app.PostGenerationAsync(Body("flux-kontext-pro", url));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -86,6 +89,7 @@ public abstract class InputImageGenerationEndToEndTests<THost> : IClassFixture<A
         listener.Start();
         var url = $"https://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/fox.png";
 
+        _app.Simulator.State.ServeInputImage(url, EditInput.Png.Bytes);
         using var response = await _app.PostGenerationAsync(Body("flux-kontext-max", url));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
