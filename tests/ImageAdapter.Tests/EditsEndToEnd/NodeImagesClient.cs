@@ -14,14 +14,12 @@ internal static class NodeImagesClient
     // Node's start and the SDK's import are slow on a loaded machine; a hung call still ends the test.
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     public static string Script { get; } = Path.Combine(RepositoryPaths.Root, "tests", "ImageAdapter.Tests", "Node", "images.mjs");
 
     /// <summary>Runs <paramref name="request"/> (see the script's header) against <paramref name="app"/>; the printed JSON.</summary>
     public static async Task<NodeAnswer> RunAsync(AdapterApp app, JsonObject request, CancellationToken cancellationToken)
     {
-        await EnsureInstalledAsync();
+        await NodePackages.EnsureAsync(Path.Combine("openai", "package.json"));
         var start = new ProcessStartInfo(Node())
         {
             ArgumentList = { Script, "--base-url", new Uri(app.BaseUrl, "/v1").AbsoluteUri, "--api-key", AdapterApp.InboundKey, "--request", request.ToJsonString() },
@@ -57,37 +55,4 @@ internal static class NodeImagesClient
             .Select(directory => Path.Combine(directory, "node"))
             .FirstOrDefault(File.Exists)
         ?? throw new Xunit.Sdk.XunitException("`node` is not on the PATH: the npm SDK tests need Node.js.");
-
-    /// <summary>
-    /// <c>npm install</c> from the lock file when <c>node_modules/openai</c> is missing: unlike <c>npm ci</c> it leaves
-    /// what is installed (an Azurite another test may be running from) in place.
-    /// </summary>
-    private static async Task EnsureInstalledAsync()
-    {
-        var package = Path.Combine(RepositoryPaths.Root, "node_modules", "openai", "package.json");
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (File.Exists(package))
-            {
-                return;
-            }
-
-            using var npm = Process.Start(new ProcessStartInfo("npm", "install --no-audit --no-fund")
-            {
-                WorkingDirectory = RepositoryPaths.Root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var errors = npm.StandardError.ReadToEndAsync();
-            await npm.StandardOutput.ReadToEndAsync();
-            await npm.WaitForExitAsync();
-            Assert.True(npm.ExitCode == 0 && File.Exists(package),
-                $"`npm install` at {RepositoryPaths.Root} could not install the openai package (exit {npm.ExitCode}): {await errors}");
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
 }

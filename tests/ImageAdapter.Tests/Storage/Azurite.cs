@@ -34,42 +34,10 @@ public sealed class Azurite : IAsyncDisposable
 
     public Uri BlobEndpoint { get; }
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     public string ConnectionString => ConnectionStringWithKey(AccountKey);
 
-    /// <summary>
-    /// <c>node_modules/.bin/azurite-blob</c>, installed from the pinned <c>package-lock.json</c> with <c>npm ci</c> the
-    /// first time it is missing, so <c>dotnet test</c> alone works on a fresh clone (where npm can reach its registry).
-    /// </summary>
-    private static async Task<string> InstalledExecutableAsync()
-    {
-        var executable = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite-blob");
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (!File.Exists(executable))
-            {
-                using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund")
-                {
-                    WorkingDirectory = RepositoryPaths.Root,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                })!;
-                var errors = npm.StandardError.ReadToEndAsync();
-                await npm.StandardOutput.ReadToEndAsync();
-                await npm.WaitForExitAsync();
-                Assert.True(npm.ExitCode == 0 && File.Exists(executable),
-                    $"`npm ci` at {RepositoryPaths.Root} could not install Azurite (exit {npm.ExitCode}): {await errors}");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-
-        return executable;
-    }
+    /// <summary><c>node_modules/.bin/azurite-blob</c>, installed the first time it is missing (<see cref="NodePackages"/>).</summary>
+    private static Task<string> InstalledExecutableAsync() => NodePackages.EnsureAsync(Path.Combine(".bin", "azurite-blob"));
 
     public BlobServiceClient Client => new(ConnectionString);
 
