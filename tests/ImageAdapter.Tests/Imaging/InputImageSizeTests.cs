@@ -76,6 +76,17 @@ public sealed class InputImageSizeTests
         Assert.Null(ImageInspector.ReadInputSize(bytes));
     }
 
+    // The third byte of a 24-bit side counts 65536 times; both sides of the largest canvas use it.
+    [Fact]
+    public void ReadInputSize_ExtendedWebpPast16Bits_ReadsAllThreeBytes() =>
+        Assert.Equal(new ImageSize(70_000, 1 << 24), ImageInspector.ReadInputSize(InputImages.WebpExtended(70_000, 1 << 24)));
+
+    [Theory]
+    [InlineData(0, 600)]
+    [InlineData(1000, 0)]
+    public void ReadInputSize_LossyWebpWithAnEmptySide_IsNull(int width, int height) =>
+        Assert.Null(ImageInspector.ReadInputSize(InputImages.WebpLossy(width, height)));
+
     [Fact]
     public void ReadInputSize_PngHeaderOnly_ReadsTheSize() =>
         Assert.Equal(new ImageSize(33, 17), ImageInspector.ReadInputSize(InputImages.Png(33, 17).AsSpan(0, 24)));

@@ -50,6 +50,25 @@ public sealed class InputImageContentTests
         Assert.Equal(first.ToArray(), second.ToArray());
     }
 
+    // HttpClient sends a content without a length in chunks; the length must be known before the body is written.
+    [Fact]
+    public async Task Content_BeforeItIsWritten_KnowsItsLength()
+    {
+        const string Expected = """{"input_image":"AQIDBA==","prompt":"x"}""";
+        using var content = new InputImageJsonContent("""{"prompt":"x"}"""u8.ToArray(), new byte[] { 1, 2, 3, 4 });
+
+        Assert.Equal(Expected.Length, content.Headers.ContentLength);
+        Assert.Equal(Expected, await content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Content_JsonWithoutAField_SaysWhatItExpected()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new InputImageJsonContent("{}"u8.ToArray(), new byte[] { 1 }));
+
+        Assert.Equal(("json", "Expected a JSON object with at least one field. (Parameter 'json')"), (exception.ParamName, exception.Message));
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("[1]")]
@@ -81,6 +100,16 @@ public sealed class InputImageContentTests
         using var content = call.CreateContent();
 
         Assert.Equal(call.Body, await content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("application/json", content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task CreateContent_WithImage_IsTheJsonWithTheImageInBase64()
+    {
+        var call = new FireworksCall("p", FireworksPaths.Json, """{"prompt":"x"}"""u8.ToArray(), FireworksCall.NoHeaders, InputImage: new byte[] { 1, 2, 3, 4 });
+        using var content = call.CreateContent();
+
+        Assert.Equal("""{"input_image":"AQIDBA==","prompt":"x"}""", await content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("application/json", content.Headers.ContentType!.MediaType);
     }
 }

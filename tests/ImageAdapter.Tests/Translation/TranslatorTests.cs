@@ -124,7 +124,7 @@ public sealed class TranslatorTests
         Assert.Equal("https://cdn.example/x.png", poll.Result?.Sample);
     }
 
-    private static IFamilyTranslator TranslatorFor(Catalogue.ApiFamily family) =>
+    private static IFamilyTranslator TranslatorFor(ImageAdapter.Catalogue.ApiFamily family) =>
         new IFamilyTranslator[] { new SdxlTranslator(), new FluxWorkflowTranslator(), new KontextTranslator() }.Single(t => t.Family == family);
 
     private static void AssertJsonEqual(string expected, byte[] actual) =>

@@ -169,6 +169,36 @@ public sealed class InputImageValidationTests
     public void Validate_ImageOnAFluxModel_IsRefusedNamingImage() =>
         AssertRefused(AdapterErrorKind.UnsupportedParameter, "image", () => TestRequests.Validate(Json("flux-1-schnell-fp8", "https://example.com/a.png")));
 
+    [Theory]
+    [InlineData("no image", "'image' is required: send the image to edit as a file part.")]
+    [InlineData("two images", "Got 2 input images; FLUX Kontext edits exactly one. Send a single 'image' part.")]
+    [InlineData("mask", "'mask' is not supported: FLUX Kontext edits without a mask. Describe the region to change in the prompt.")]
+    [InlineData("gif", "The input image is not a PNG, JPEG or WebP image (judged by its bytes, not its declared type).")]
+    [InlineData("safety_tolerance 3", "'safety_tolerance' must be at most 2 with an input image (Fireworks' limit for image editing); got 3.")]
+    public void ValidateEdit_BadForm_MessageSaysWhatToChange(string form, string message)
+    {
+        var edit = form switch
+        {
+            "no image" => Form(null, imageParts: 0),
+            "two images" => Form(Png, imageParts: 2),
+            "mask" => Form(Png, mask: true),
+            "gif" => Form(InputImages.Gif()),
+            _ => Form(Png, safetyTolerance: 3),
+        };
+
+        Assert.Equal(message, Assert.Throws<AdapterException>(() => TestRequests.Validator().ValidateEdit(edit)).Message);
+    }
+
+    [Fact]
+    public void ValidateEdit_ImageOverTheByteLimit_MessageGivesSizeAndLimit()
+    {
+        var limits = new LimitsOptions { MaxInputImageBytes = Png.Length - 1 };
+
+        var exception = Assert.Throws<AdapterException>(() => TestRequests.Validator(limits: limits).ValidateEdit(Form(Png)));
+
+        Assert.Equal($"The input image is {Png.Length} bytes; the maximum is {Png.Length - 1}.", exception.Message);
+    }
+
     private static string Json(string model, string image) =>
         $$"""{"model":"{{model}}","prompt":"make it blue","image":{{JsonSerializer.Serialize(image, Unescaped)}}}""";
 

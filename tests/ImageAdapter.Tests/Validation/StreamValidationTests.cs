@@ -32,6 +32,17 @@ public sealed class StreamValidationTests
     }
 
     [Fact]
+    public void Validate_StreamOfUrls_MessageSaysHowImagesAreStreamed()
+    {
+        var validator = TestRequests.Validator(storage: true);
+
+        var exception = Assert.Throws<AdapterException>(() =>
+            validator.Validate(TestRequests.Parse("""{"model":"flux-1-dev-fp8","prompt":"x","stream":true,"response_format":"url"}""")));
+
+        Assert.Equal("With 'stream': true the images come as base64 in the stream's events; omit 'response_format' or use 'b64_json'.", exception.Message);
+    }
+
+    [Fact]
     public void Validate_UrlsWithoutStream_AreAccepted() =>
         Assert.NotNull(TestRequests.Validator(storage: true).Validate(TestRequests.Parse("""{"model":"flux-1-dev-fp8","prompt":"x","response_format":"url"}""")));
 }

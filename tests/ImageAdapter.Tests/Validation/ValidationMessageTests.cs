@@ -50,6 +50,17 @@ public sealed class ValidationMessageTests
     }
 
     [Fact]
+    public void Validate_UnknownField_MessageNamesTheFirstAndListsTheAcceptedOnes()
+    {
+        var error = Assert.Throws<AdapterException>(() => TestRequests.Validate("""{"model":"SSD-1B","prompt":"x","zebra":1,"aardvark":2}"""));
+
+        Assert.StartsWith(
+            "Unrecognized request argument supplied: 'aardvark'. Accepted fields: aspect_ratio, background, cfg_scale, guidance_scale, image, model, ",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_PromptTooLong_MessageGivesLengthAndLimit()
     {
         var validator = TestRequests.Validator(limits: new LimitsOptions { MaxPromptLength = 5 });
