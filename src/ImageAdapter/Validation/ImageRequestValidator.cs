@@ -141,7 +141,7 @@ internal sealed class ImageRequestValidator(ModelCatalogue catalogue, IOptions<L
     }
 
     private static readonly string[] AcceptedFields =
-        [.. Contract.OpenAIJsonContext.Default.CreateImageRequest.Properties.Select(property => property.Name).Where(name => name.Length > 0).Order(StringComparer.Ordinal)];
+        [.. Contract.OpenAIJsonContext.Default.CreateImageRequest.Properties.Where(property => !property.IsExtensionData).Select(property => property.Name).Order(StringComparer.Ordinal)];
 
     private static void RejectUnknownFields(CreateImageRequest request)
     {

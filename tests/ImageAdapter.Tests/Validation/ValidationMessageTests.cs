@@ -58,6 +58,9 @@ public sealed class ValidationMessageTests
             "Unrecognized request argument supplied: 'aardvark'. Accepted fields: aspect_ratio, background, cfg_scale, guidance_scale, image, model, ",
             error.Message,
             StringComparison.Ordinal);
+
+        // The extension-data property that collects unknown fields is no accepted field ("unknown_fields" was listed).
+        Assert.EndsWith(", steps, stream, style, user.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
