@@ -135,18 +135,6 @@ public abstract class EditFuzzTests<THost> : IClassFixture<AdapterFixture<THost>
 
     private static string Describe(IDictionary<string, int> outcomes) =>
         string.Join(", ", outcomes.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}×{pair.Value}"));
-
-    /// <summary>Sent chunked: no Content-Length, as the Node SDK sends a streamed file.</summary>
-    private sealed class ChunkedContent(byte[] bytes) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }
 
 public sealed class EditFuzzTestsOnServer(AdapterFixture<OnServer> fixture) : EditFuzzTests<OnServer>(fixture);
