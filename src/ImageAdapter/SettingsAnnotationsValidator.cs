@@ -10,15 +10,19 @@ namespace ImageAdapter;
 internal sealed class SettingsAnnotationsValidator<TOptions>(string section) : IValidateOptions<TOptions>
     where TOptions : class
 {
-    public ValidateOptionsResult Validate(string? name, TOptions options)
+    public ValidateOptionsResult Validate(string? name, TOptions options) =>
+        SettingsAnnotations.Failures(options, section) is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
+}
+
+/// <summary>The annotation failures of one settings object, each named <c>{key}__{Property} is {value}: {error}</c>.</summary>
+internal static class SettingsAnnotations
+{
+    public static IReadOnlyList<string> Failures(object setting, string key)
     {
         var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        return ValidateOptionsResult.Fail(results.SelectMany(result => result.MemberNames.Select(member =>
-            $"{section}__{member} is {typeof(TOptions).GetProperty(member)?.GetValue(options)}: {result.ErrorMessage}")));
+        return Validator.TryValidateObject(setting, new ValidationContext(setting), results, validateAllProperties: true)
+            ? []
+            : results.SelectMany(result => result.MemberNames.Select(member =>
+                $"{key}__{member} is {setting.GetType().GetProperty(member)?.GetValue(setting)}: {result.ErrorMessage}")).ToArray();
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -73,13 +72,5 @@ internal sealed class ModelsOptionsValidator(IConfiguration? configuration = nul
     private static bool IsDecimal(string? value) => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
 
     /// <summary>The annotations of one extra row or price, named the way <see cref="SettingsAnnotationsValidator{TOptions}"/> names a setting.</summary>
-    private static void Check(object setting, string key, List<string> failures)
-    {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(setting, new ValidationContext(setting), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.SelectMany(result => result.MemberNames.Select(member =>
-                $"{key}__{member} is {setting.GetType().GetProperty(member)?.GetValue(setting)}: {result.ErrorMessage}")));
-        }
-    }
+    private static void Check(object setting, string key, List<string> failures) => failures.AddRange(SettingsAnnotations.Failures(setting, key));
 }
