@@ -3,7 +3,8 @@ namespace ImageAdapter.Bench;
 /// <summary>
 /// The adapter's settings for the benchmark, given as environment variables to the server processes and, as app
 /// settings, to the Functions host (which passes them on to its worker). Anything else set in the bench's own
-/// environment (for example a concurrency limit) reaches those processes unchanged.
+/// environment (for example a concurrency limit) reaches those processes unchanged. The log level is not among them:
+/// <see cref="TargetProcess"/> sets it for every process it starts.
 /// </summary>
 internal static class AdapterSettings
 {
@@ -12,6 +13,5 @@ internal static class AdapterSettings
         ["Fireworks__BaseUrl"] = new Uri(simulatorOrigin, "/inference/v1").AbsoluteUri,
         ["Fireworks__ApiKey"] = Workload.FireworksKey,
         ["Auth__ApiKeys"] = Workload.AdapterKey,
-        ["Logging__LogLevel__Default"] = "Warning",
     };
 }

@@ -25,7 +25,8 @@ internal sealed record BenchOptions(
           --out bench/results.md
           --alloc-requests 100 sequential requests per workload and target for allocated bytes per request (default 100)
           --startups 3         adapter starts timed for start-to-first-response (default 3, median reported)
-          --targets LIST       any of direct,yarp,adapter,yarp-server,functions (default: all), in that order
+          --targets LIST       any of direct,yarp,floor,adapter,adapter-info,yarp-server,functions (default: all), in
+                               that order; floor is the minimal translation, adapter-info the adapter at Information logging
           --functions-host DIR folder with the Functions host's build.sh and run.sh (default ../shared/functions-host;
                                Core Tools' `func` is used instead when it is on the PATH)
           --repo PATH          repository root (default: found from the working directory)

@@ -50,7 +50,7 @@ internal sealed class BenchRun(BenchOptions options)
                     var cell = new CellResult(workload, clients, target.Kind, load, target.WorkingSet.Peak, target.WorkingSet.Peaks);
                     cells.Add(cell);
                     Console.WriteLine(
-                        $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-11} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
+                        $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-12} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
                         $"ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
                 }
             }

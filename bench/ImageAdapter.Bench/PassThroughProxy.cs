@@ -4,7 +4,7 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// <c>proxy --urls URL --upstream ORIGIN</c>: a plain YARP pass-through with one catch-all route and no transforms,
-/// the cost of one .NET proxy hop: in front of the simulator it is the floor the adapter is compared with; in front of an
+/// the cost of one .NET proxy hop: in front of the simulator it is the yarp target; in front of an
 /// adapter server it is the yarp-server target, the fair comparison for the Functions host, itself a proxy hop before its worker.
 /// </summary>
 internal static class PassThroughProxy

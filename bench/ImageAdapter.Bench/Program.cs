@@ -2,7 +2,8 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/ImageAdapter.Bench -- [--duration 8s] [--targets ...] [--out bench/results.md]</c>;
-/// <c>proxy ...</c> is the YARP child process the bench starts itself; <c>load ...</c> drives an adapter already running.
+/// <c>proxy ...</c> and <c>floor ...</c> are the YARP and floor child processes the bench starts itself; <c>load ...</c>
+/// drives an adapter already running.
 /// </summary>
 internal static class Program
 {
@@ -11,6 +12,12 @@ internal static class Program
         if (args.Length > 0 && args[0] == "proxy")
         {
             await PassThroughProxy.RunAsync(args);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "floor")
+        {
+            await FloorAdapter.RunAsync(args);
             return 0;
         }
 

@@ -5,9 +5,10 @@ internal static class TargetKinds
 {
     public static readonly IReadOnlyList<TargetKind> All = Enum.GetValues<TargetKind>();
 
-    /// <summary>The name for <c>--targets</c>: direct, yarp, adapter, yarp-server, functions.</summary>
+    /// <summary>The name for <c>--targets</c>: direct, yarp, floor, adapter, adapter-info, yarp-server, functions.</summary>
     public static string CliName(this TargetKind kind) => kind switch
     {
+        TargetKind.AdapterInfo => "adapter-info",
         TargetKind.YarpServer => "yarp-server",
         _ => kind.ToString().ToLowerInvariant(),
     };
@@ -16,14 +17,16 @@ internal static class TargetKinds
     {
         TargetKind.Direct => "direct",
         TargetKind.Yarp => "YARP",
+        TargetKind.Floor => "floor",
         TargetKind.Adapter => "adapter",
+        TargetKind.AdapterInfo => "adapter-info",
         TargetKind.YarpServer => "YARP+server",
         TargetKind.Functions => "Functions",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>Whether the target takes the OpenAI request (the adapter in some host) rather than the Fireworks call.</summary>
-    public static bool TakesOpenAiRequest(this TargetKind kind) => kind is TargetKind.Adapter or TargetKind.YarpServer or TargetKind.Functions;
+    /// <summary>Whether the target takes the OpenAI request (the floor, or the adapter in some host) rather than the Fireworks call.</summary>
+    public static bool TakesOpenAiRequest(this TargetKind kind) => kind is not (TargetKind.Direct or TargetKind.Yarp);
 
     public static TargetKind Parse(string name)
     {

@@ -5,11 +5,13 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// One server under test in its own process (<c>dotnet X.dll --urls http://127.0.0.1:PORT</c>, or a launcher such as
-/// the Functions host's), so its working set is its own and the load generator does not share its heap. Stopped with
-/// every process it started on dispose.
+/// the Functions host's), so its working set is its own and the load generator does not share its heap. Its output is
+/// read as it comes (only the last lines kept), so a process that logs every request never blocks on a full pipe.
+/// Stopped with every process it started on dispose.
 /// </summary>
 internal sealed class TargetProcess : IAsyncDisposable
 {
+    private const string LogLevelVariable = "Logging__LogLevel__Default";
     private readonly ConcurrentQueue<string> _output = new();
 
     private TargetProcess(string name, Process process, Uri origin)
@@ -32,7 +34,8 @@ internal sealed class TargetProcess : IAsyncDisposable
     public bool HasExited => Process.HasExited;
 
     /// <summary>Starts <c>dotnet <paramref name="dll"/> [args] --urls http://127.0.0.1:PORT</c> on a free port.</summary>
-    public static TargetProcess Start(string name, string dll, IEnumerable<string> extraArgs, IReadOnlyDictionary<string, string> environment)
+    public static TargetProcess Start(
+        string name, string dll, IEnumerable<string> extraArgs, IReadOnlyDictionary<string, string> environment, bool ownLogging = false)
     {
         var origin = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo(RepoLayout.DotnetHost) { WorkingDirectory = Path.GetDirectoryName(dll)! };
@@ -45,16 +48,30 @@ internal sealed class TargetProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(origin.AbsoluteUri.TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return Start(name, start, origin, environment);
+        return Start(name, start, origin, environment, ownLogging);
     }
 
-    /// <summary>Starts a prepared command that will listen on <paramref name="origin"/>, with Warning logging and <paramref name="environment"/> added.</summary>
-    public static TargetProcess Start(string name, ProcessStartInfo start, Uri origin, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts a prepared command that will listen on <paramref name="origin"/>, with <paramref name="environment"/> added
+    /// and Warning logging, or with <paramref name="ownLogging"/> the levels of its own configuration (appsettings.json).
+    /// </summary>
+    public static TargetProcess Start(
+        string name, ProcessStartInfo start, Uri origin, IReadOnlyDictionary<string, string> environment, bool ownLogging = false)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Warning keeps console logging out of the figures; the logging target measures what the shipped levels cost,
+        // so it drops a level the bench's own environment may carry too.
+        if (ownLogging)
+        {
+            start.Environment.Remove(LogLevelVariable);
+        }
+        else
+        {
+            start.Environment[LogLevelVariable] = "Warning";
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

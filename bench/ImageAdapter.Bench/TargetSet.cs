@@ -2,8 +2,8 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// Starts the simulator and the processes of the selected targets, each its own process on a free loopback port, and
-/// stops them all on dispose: direct is the simulator itself; YARP a proxy in front of it; adapter a server in front of
-/// it; yarp-server a second proxy in front of a second server (so its figures are its own); functions the Functions
+/// stops them all on dispose: direct is the simulator itself; YARP a proxy in front of it; floor the minimal translation
+/// in front of it; adapter a server in front of it; adapter-info another, logging as shipped; yarp-server a second proxy in front of a second server (so its figures are its own); functions the Functions
 /// host, which starts its worker.
 /// </summary>
 internal sealed class TargetSet : IAsyncDisposable
@@ -67,8 +67,12 @@ internal sealed class TargetSet : IAsyncDisposable
             case TargetKind.Yarp:
                 var proxy = await StartAsync(Proxy("yarp", Simulator.Origin), "/inference/v1");
                 return new BenchTarget(kind, proxy.Origin, new ServingProcess("YARP", proxy.Process)) { RecentOutput = proxy.RecentOutput };
-            case TargetKind.Adapter:
-                var server = await StartAsync(Server("adapter", layout), AdapterRoutes.Health);
+            case TargetKind.Floor:
+                // Any answer means it listens: a GET on its one POST route gets 405.
+                var floor = await StartAsync(Floor(Simulator.Origin), AdapterRoutes.Generations);
+                return new BenchTarget(kind, floor.Origin, new ServingProcess("floor", floor.Process)) { RecentOutput = floor.RecentOutput };
+            case TargetKind.Adapter or TargetKind.AdapterInfo:
+                var server = await StartAsync(Server(kind.CliName(), layout, ownLogging: kind == TargetKind.AdapterInfo), AdapterRoutes.Health);
                 return new BenchTarget(kind, server.Origin, new ServingProcess("server", server.Process)) { RecentOutput = server.RecentOutput };
             case TargetKind.YarpServer:
                 var hidden = await StartAsync(Server("adapter behind yarp", layout), AdapterRoutes.Health);
@@ -89,8 +93,11 @@ internal sealed class TargetSet : IAsyncDisposable
     private TargetProcess Proxy(string name, Uri upstream) =>
         TargetProcess.Start(name, RepoLayout.BenchDll, ["proxy", "--upstream", upstream.AbsoluteUri], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
 
-    private TargetProcess Server(string name, RepoLayout layout) =>
-        TargetProcess.Start(name, layout.ServerDll, [], AdapterSettings.AsEnvironment(Simulator.Origin));
+    private static TargetProcess Floor(Uri upstream) =>
+        TargetProcess.Start("floor", RepoLayout.BenchDll, ["floor", "--upstream", upstream.AbsoluteUri], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
+
+    private TargetProcess Server(string name, RepoLayout layout, bool ownLogging = false) =>
+        TargetProcess.Start(name, layout.ServerDll, [], AdapterSettings.AsEnvironment(Simulator.Origin), ownLogging);
 
     private async Task<TargetProcess> StartAsync(TargetProcess process, string readyPath)
     {

@@ -4,7 +4,7 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// One generation workload, and the equivalent request for each target: direct and YARP send the Fireworks call the
-/// adapter itself makes for it; the adapter gets the OpenAI request.
+/// adapter itself makes for it; the floor and the adapter (in any host) get the OpenAI request.
 /// </summary>
 internal sealed record Workload(string Name, string Model, int N, bool IsFlux)
 {
@@ -27,13 +27,15 @@ internal sealed record Workload(string Name, string Model, int N, bool IsFlux)
     /// <summary>What the adapter sends: SDXL <c>samples = n</c> (binary for 1, JSON array otherwise); FLUX one call per image.</summary>
     private RequestTemplate FireworksRequest()
     {
-        var path = IsFlux
-            ? $"/inference/v1/workflows/accounts/fireworks/models/{Model}/text_to_image"
-            : $"/inference/v1/image_generation/accounts/fireworks/models/{Model}";
         var body = IsFlux ? $$"""{"prompt":"{{Prompt}}"}""" : $$"""{"prompt":"{{Prompt}}","samples":{{N}}}""";
         var accept = N == 1 ? "image/png" : "application/json";
-        return new RequestTemplate(path, Encoding.UTF8.GetBytes(body), accept, FireworksKey);
+        return new RequestTemplate(FireworksPath(Model, IsFlux), Encoding.UTF8.GetBytes(body), accept, FireworksKey);
     }
+
+    /// <summary>The Fireworks endpoint for a model, shared with the floor so that both make the same call.</summary>
+    public static string FireworksPath(string model, bool isFlux) => isFlux
+        ? $"/inference/v1/workflows/accounts/fireworks/models/{model}/text_to_image"
+        : $"/inference/v1/image_generation/accounts/fireworks/models/{model}";
 
     public RequestTemplate AdapterRequest()
     {
