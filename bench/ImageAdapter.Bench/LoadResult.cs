@@ -1,7 +1,10 @@
 namespace ImageAdapter.Bench;
 
-/// <summary>What one measured window produced; <see cref="SortedLatencies"/> holds successful requests only, in ms.</summary>
-internal sealed record LoadResult(double[] SortedLatencies, int Failures, long Bytes, TimeSpan Duration, string? FirstError)
+/// <summary>
+/// What one measured window produced; <see cref="SortedLatencies"/> holds successful requests only, in ms.
+/// <see cref="TooManyRequests"/> counts every 429 of the run, warm-up included: a client turned away then was turned away.
+/// </summary>
+internal sealed record LoadResult(double[] SortedLatencies, int Failures, long Bytes, TimeSpan Duration, string? FirstError, int TooManyRequests)
 {
     public int Succeeded => SortedLatencies.Length;
 

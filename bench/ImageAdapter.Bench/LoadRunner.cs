@@ -36,7 +36,8 @@ internal static class LoadRunner
             results.Sum(r => r.Failures),
             results.Sum(r => r.Bytes),
             duration,
-            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null),
+            results.Sum(r => r.TooManyRequests));
     }
 
     private static async Task<LoopResult> LoopAsync(
@@ -68,6 +69,7 @@ internal static class LoadRunner
                 }
 
                 ok = response.StatusCode == HttpStatusCode.OK;
+                result.TooManyRequests += response.StatusCode == HttpStatusCode.TooManyRequests ? 1 : 0;
                 error = ok ? null : $"HTTP {(int)response.StatusCode}";
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException)
@@ -105,5 +107,7 @@ internal static class LoadRunner
         public long Bytes { get; set; }
 
         public string? FirstError { get; set; }
+
+        public int TooManyRequests { get; set; }
     }
 }

@@ -24,14 +24,18 @@ internal static class ResultsReport
             "and every target's processes (idle while another target is measured). Nothing is pinned. On a 2-CPU machine a target " +
             "with a hop in front of the simulator competes with the simulator and the load generator for the same cores, which lowers " +
             "its throughput and raises its latency more than a deployment with the upstream elsewhere would.").AppendLine();
-        md.AppendLine("The simulator, the proxies and the servers are framework-dependent Release builds started with `dotnet <dll>`, each " +
-            "with server GC (the ASP.NET Core default; the proxies get `DOTNET_gcServer=1`); the load generator uses workstation GC. " +
+        md.AppendLine("The simulator, the proxies, the floor and the servers are framework-dependent Release builds started with `dotnet <dll>`, each " +
+            "with server GC (the ASP.NET Core default; the proxies and the floor, run by the bench's own executable, get `DOTNET_gcServer=1`); the load generator uses workstation GC. " +
             "The Functions host runs as its own build configures it (server GC) and its worker as the Functions app's project " +
             "configures it (workstation GC: the app uses `Microsoft.NET.Sdk`, not the Web SDK). " +
             "The simulator keeps every request it receives in memory (its test API) and is not a target of the memory figures.").AppendLine();
         md.AppendLine("Targets: **direct** = the Fireworks simulator called with the request the adapter would send; " +
-            "**YARP** = the same request through a plain YARP pass-through (one .NET proxy hop, the floor); " +
-            "**adapter** = `POST /v1/images/generations` on the standalone server in front of the simulator; " +
+            "**YARP** = the same request through a plain YARP pass-through (one .NET proxy hop); " +
+            "**floor** = `POST /v1/images/generations` on the least any `b64_json` adapter must do (read the body, one Fireworks " +
+            "call, the image into a pooled buffer, the JSON answer with the base64 encoded in chunks straight into the response; " +
+            "for SDXL n=4 the artifacts' base64 copied through), in the bench project, framework only, the adapter's targets' baseline; " +
+            "**adapter** = `POST /v1/images/generations` on the standalone server in front of the simulator, logging at Warning; " +
+            "**adapter-info** = the same on a second server with the logging it ships with (Information); " +
             "**YARP+server** = the same through a second YARP pass-through in front of a second server; " +
             "**Functions** = the same on the Functions app under the Azure Functions host, which proxies each request to its " +
             "worker process" + (r.FunctionsHost is null ? "" : $" (host run by {r.FunctionsHost})") + ". " +

@@ -1,4 +1,5 @@
 using System.Text;
+using static ImageAdapter.Bench.AdapterTargets;
 using static ImageAdapter.Bench.ReportFormat;
 
 namespace ImageAdapter.Bench;
@@ -6,8 +7,6 @@ namespace ImageAdapter.Bench;
 /// <summary>The report's per-cell tables: throughput, latency, and peak working set with failures.</summary>
 internal static class TrafficTables
 {
-    public const double AdapterOverYarp = 0.8;
-
     public static void Render(StringBuilder md, BenchResults r)
     {
         Throughput(md, r);
@@ -18,22 +17,32 @@ internal static class TrafficTables
     private static void Throughput(StringBuilder md, BenchResults r)
     {
         var targets = r.Options.Targets;
-        var adapterRatio = r.Has(TargetKind.Adapter) && r.Has(TargetKind.Yarp);
+        var floorRatio = r.Has(TargetKind.Adapter) && r.Has(TargetKind.Floor);
+        var loggingRatio = r.Has(TargetKind.Adapter) && r.Has(TargetKind.AdapterInfo);
         var functionsRatio = r.Has(TargetKind.Functions) && r.Has(TargetKind.YarpServer);
         md.AppendLine("## Throughput").AppendLine();
-        md.AppendLine($"Successful requests per second. *adapter / YARP*: target >= {AdapterOverYarp}. *Functions / YARP+server*: its target " +
+        md.AppendLine($"Successful requests per second. *adapter / floor*: target >= {MinThroughputOverFloor}. *adapter-info / adapter* " +
+            $"(Information logging over Warning): target >= {MinInformationOverWarning}. *Functions / YARP+server*: its target " +
             $"(>= {FunctionsComparison.MinThroughputRatio} at 16 clients for SDXL n=1 and n=4) is judged in the Functions section below.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} req/s"))
-            + (adapterRatio ? " | adapter / YARP" : "") + (functionsRatio ? " | Functions / YARP+server" : "") + " |");
-        md.AppendLine("|---|--:|" + string.Concat(targets.Select(_ => "--:|")) + (adapterRatio ? "--:|" : "") + (functionsRatio ? "--:|" : ""));
+            + (floorRatio ? " | adapter / floor" : "") + (loggingRatio ? " | adapter-info / adapter" : "")
+            + (functionsRatio ? " | Functions / YARP+server" : "") + " |");
+        md.AppendLine("|---|--:|" + string.Concat(targets.Select(_ => "--:|")) + (floorRatio ? "--:|" : "") + (loggingRatio ? "--:|" : "")
+            + (functionsRatio ? "--:|" : ""));
         foreach (var (workload, clients) in Rows(r))
         {
             double Rate(TargetKind t) => r.Cell(workload, clients, t).Load.Throughput;
             var row = $"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Rate(t):F1}"));
-            if (adapterRatio)
+            if (floorRatio)
             {
-                var ratio = Rate(TargetKind.Adapter) / Rate(TargetKind.Yarp);
-                row += $" | {ratio:F2} {(ratio >= AdapterOverYarp ? "PASS" : "FAIL")}";
+                var ratio = OverFloor(r, workload, clients);
+                row += $" | {ratio:F2} {Verdict(ratio >= MinThroughputOverFloor)}";
+            }
+
+            if (loggingRatio)
+            {
+                var ratio = InformationOverWarning(r, workload, clients);
+                row += $" | {ratio:F2} {Verdict(ratio >= MinInformationOverWarning)}";
             }
 
             if (functionsRatio)
@@ -51,18 +60,20 @@ internal static class TrafficTables
     {
         var targets = r.Options.Targets;
         var added = r.Has(TargetKind.Direct) ? targets.Where(t => t != TargetKind.Direct).ToArray() : [];
+        var overFloor = r.Has(TargetKind.Adapter) && r.Has(TargetKind.Floor);
         md.AppendLine("## Latency").AppendLine();
-        md.AppendLine("p50 / p99 in ms, successful requests only. *Added* = that target minus direct at the same percentile " +
-            "(YARP's is the floor's share).").AppendLine();
+        md.AppendLine("p50 / p99 in ms, successful requests only. *Added* = that target minus direct at the same percentile. " +
+            $"*adapter over floor* = adapter minus floor (target: p99 <= {MaxP99OverFloorMs} ms at {LatencyClients} clients for n=1).").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} p50 / p99"))
-            + string.Concat(added.Select(t => $" | {t.Label()} added p50 / p99")) + " |");
-        md.AppendLine("|---|--:|" + string.Concat(targets.Concat(added).Select(_ => "--:|")));
+            + string.Concat(added.Select(t => $" | {t.Label()} added p50 / p99")) + (overFloor ? " | adapter over floor p50 / p99" : "") + " |");
+        md.AppendLine("|---|--:|" + string.Concat(targets.Concat(added).Select(_ => "--:|")) + (overFloor ? "--:|" : ""));
         foreach (var (workload, clients) in Rows(r))
         {
             LoadResult Load(TargetKind t) => r.Cell(workload, clients, t).Load;
+            string Over(TargetKind t, TargetKind baseline) => $"{Load(t).P50 - Load(baseline).P50:F1} / {Load(t).P99 - Load(baseline).P99:F1}";
             var row = $"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Load(t).P50:F1} / {Load(t).P99:F1}"));
-            row += string.Concat(added.Select(t =>
-                $" | {Load(t).P50 - Load(TargetKind.Direct).P50:F1} / {Load(t).P99 - Load(TargetKind.Direct).P99:F1}"));
+            row += string.Concat(added.Select(t => $" | {Over(t, TargetKind.Direct)}"));
+            row += overFloor ? $" | {Over(TargetKind.Adapter, TargetKind.Floor)}" : "";
             md.AppendLine(row + " |");
         }
 
@@ -74,11 +85,12 @@ internal static class TrafficTables
         var targets = r.Options.Targets;
         md.AppendLine("## Peak working set and failures").AppendLine();
         md.AppendLine("Peak working set (MB, sampled every 100 ms) of the processes serving that target during the cell: the simulator " +
-            "for direct, the proxy for YARP, the server for adapter; for YARP+server and Functions the peak of the two processes' sum " +
-            "(sampled together), then each process's own peak in parentheses (YARP + server, host + worker). A process keeps memory " +
-            "it took in earlier cells, so a cell's peak is at least what the process still held when it began. Response size is the " +
-            "body the client read: the Fireworks answer (direct, YARP) and the OpenAI answer (the adapter in any host). Failures are " +
-            "non-200 answers and transport errors.").AppendLine();
+            "for direct, the proxy for YARP, the floor's process for floor, the server for adapter and adapter-info; for YARP+server " +
+            "and Functions the peak of the two processes' sum (sampled together), then each process's own peak in parentheses " +
+            "(YARP + server, host + worker). A process keeps memory it took in earlier cells, so a cell's peak is at least what the " +
+            "process still held when it began. Response size is the body the client read: the Fireworks answer (direct, YARP) and " +
+            "the OpenAI answer (of the first target run that takes it; the floor's lacks only the adapter's `size` and `usage`, " +
+            "under 200 bytes). Failures are non-200 answers and transport errors.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} MB"))
             + " | response MB Fireworks / OpenAI | failures " + string.Join(" / ", targets.Select(t => t.Label())) + " |");
         md.AppendLine("|---|--:|" + string.Concat(targets.Select(_ => "--:|")) + "--:|--:|");
