@@ -37,6 +37,7 @@ public static class ImageAdapterServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>>(provider => new AuthOptionsValidator(configuration, provider.GetService<IHostEnvironment>()));
         AddValidatedOptions<AdapterOptions>(services, configuration, AdapterOptions.Section);
         services.AddSingleton<IValidateOptions<AdapterOptions>, ImageBytesBudgetValidator>();
+        services.AddSingleton<IValidateOptions<AdapterOptions>>(new ReplacedSettingsValidator(configuration));
 
         services.AddSecretSources(configuration);
         Storage.StorageServiceCollectionExtensions.AddImageStorage(services, configuration); // NoImageStore unless Storage:* is set

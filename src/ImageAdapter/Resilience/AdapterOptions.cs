@@ -14,17 +14,20 @@ public sealed class AdapterOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:03:45")]
     public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(200);
 
-    /// <summary>Generation requests one instance runs at once (one permit per request, whatever its <c>n</c>).</summary>
-    [Range(1, 10_000)]
-    public int MaxConcurrentGenerations { get; set; } = 32;
+    /// <summary>
+    /// Images one instance generates at once: a request takes one permit per image (its <c>n</c>), because its memory
+    /// follows its images. At least 10, OpenAI's largest <c>n</c>, so that every request can run.
+    /// </summary>
+    [Range(10, 10_000)]
+    public int MaxConcurrentImages { get; set; } = 32;
 
-    /// <summary>Generation requests that may wait for a permit; beyond that the answer is 429 at once.</summary>
-    [Range(0, 10_000)]
-    public int QueueLength { get; set; } = 16;
+    /// <summary>Images whose requests may wait for permits; a request beyond that is answered 429 at once.</summary>
+    [Range(0, 100_000)]
+    public int QueuedImages { get; set; } = 256;
 
-    /// <summary>Longest a queued request waits for a permit before it is answered 429.</summary>
+    /// <summary>Longest a queued request waits for its permits before it is answered 429.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Image bytes (as received from Fireworks) that the requests on this instance may hold at once. A request that

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace ImageAdapter.Resilience;
 
 /// <summary>
-/// Backpressure: at most <see cref="AdapterOptions.MaxConcurrentGenerations"/> generation requests run at once on this
-/// instance, <see cref="AdapterOptions.QueueLength"/> more wait up to <see cref="AdapterOptions.QueueTimeout"/>, and the
-/// rest are answered 429 at once. Counting requests (not fan-out calls) keeps a request from starving half-admitted;
-/// Fireworks sees at most MaxConcurrentGenerations × <c>Fireworks__MaxParallelCalls</c> calls from one instance.
+/// Backpressure by images, which is what a request's memory follows: at most <see cref="AdapterOptions.MaxConcurrentImages"/>
+/// images are being made at once on this instance, a request taking one permit per image it asks for (its <c>n</c>);
+/// requests for <see cref="AdapterOptions.QueuedImages"/> more wait, oldest first, up to
+/// <see cref="AdapterOptions.QueueTimeout"/>, and the rest are answered 429 at once. A request takes all its permits
+/// at once, so it never starts half-admitted.
 /// </summary>
 internal sealed class GenerationLimiter : IDisposable
 {
@@ -20,8 +21,8 @@ internal sealed class GenerationLimiter : IDisposable
         _options = options.Value;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = _options.MaxConcurrentGenerations,
-            QueueLimit = _options.QueueLength,
+            PermitLimit = _options.MaxConcurrentImages,
+            QueueLimit = _options.QueuedImages,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
@@ -30,7 +31,8 @@ internal sealed class GenerationLimiter : IDisposable
 
     public long AvailablePermits => _limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
 
-    public async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>The permits for a request of <paramref name="images"/> images, waiting in the queue if need be; 429 when it cannot.</summary>
+    public async ValueTask<RateLimitLease> AcquireAsync(int images, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(_options.QueueTimeout);
@@ -38,8 +40,8 @@ internal sealed class GenerationLimiter : IDisposable
         try
         {
             lease = _options.QueueTimeout > TimeSpan.Zero
-                ? await _limiter.AcquireAsync(1, wait.Token)
-                : _limiter.AttemptAcquire(1);
+                ? await _limiter.AcquireAsync(images, wait.Token)
+                : _limiter.AttemptAcquire(images);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -33,8 +33,8 @@ internal sealed class AdapterTelemetry : IDisposable
             "Usage reported to clients, by gen_ai.token.type (input, output).");
         Cost = _meter.CreateCounter<double>("image_adapter.cost", "USD",
             "Fireworks cost of the images returned, from the price table; models without a price are not counted.");
-        _meter.CreateObservableGauge("image_adapter.queue.length", () => limiter.QueuedCount, "{request}",
-            "Generation requests waiting for a permit.");
+        _meter.CreateObservableGauge("image_adapter.queue.length", () => limiter.QueuedCount, "{image}",
+            "Images whose generation requests are waiting for permits (a request counts its n).");
     }
 
     public Counter<long> Requests { get; }

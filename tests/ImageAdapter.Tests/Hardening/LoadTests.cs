@@ -30,12 +30,9 @@ public sealed class LoadTests
     [Fact]
     public async Task Generate_64ClientsFor30Seconds_NoFailuresEveryImageDecodesMemoryReturnsToBaseline()
     {
-        // 32 run, the other 32 queue: the load also exercises the backpressure queue without a single 429.
+        // The default backpressure: 32 images run, the other requests queue, without a single 429.
         await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?>
         {
-            ["Adapter:MaxConcurrentGenerations"] = "32",
-            ["Adapter:QueueLength"] = "64",
-            ["Adapter:QueueTimeout"] = "00:00:30",
             ["Fireworks:CallTimeout"] = "00:00:30",
             ["Fireworks:PollDeadline"] = "00:00:30",
         });

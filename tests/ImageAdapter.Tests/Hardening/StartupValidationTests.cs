@@ -61,8 +61,10 @@ public sealed class StartupValidationTests(StartupValidationRuns runs) : IClassF
         { "Usage__CharactersPerToken", "0", "" },
         { "Usage__PixelsPerOutputToken", "63", "" },
         { "Adapter__RequestDeadline", "00:03:46", "" },
-        { "Adapter__MaxConcurrentGenerations", "0", "" },
-        { "Adapter__QueueLength", "-1", "" },
+        { "Adapter__MaxConcurrentImages", "9", "" },
+        { "Adapter__QueuedImages", "-1", "" },
+        { "Adapter__MaxConcurrentGenerations", "32", "" }, // replaced: refused, not ignored
+        { "Adapter__QueueLength", "16", "" },
         { "Adapter__QueueTimeout", "00:01:01", "" },
         { "Adapter__MaxImageBytesInFlight", "16777215", "" },
         { "Adapter__MaxImageBytesInFlight", "33554431", "Fireworks__MaxImageBytes=33554432" },
