@@ -6,7 +6,7 @@ namespace ImageAdapter.Contract;
 /// </summary>
 internal sealed record ImageCompletedEvent(
     string Type,
-    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] byte[] B64Json,
+    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] ReadOnlyMemory<byte> B64Json,
     long CreatedAt,
     string Size,
     string Quality,

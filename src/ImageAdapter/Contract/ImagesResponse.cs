@@ -10,7 +10,7 @@ internal sealed record ImagesResponse(
 
 /// <summary>One image: <c>b64_json</c> (bytes, serialized as plain base64) or <c>url</c>.</summary>
 internal sealed record ImageData(
-    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] byte[]? B64Json,
+    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] ReadOnlyMemory<byte>? B64Json,
     string? Url = null);
 
 /// <summary>The OpenAI <c>ImageGenUsage</c> block, computed by <see cref="Usage.UsageCalculator"/>.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class FireworksImageClient(
     /// <see cref="SampleHttpClientName"/> client, which connects only to public addresses. Every failure gives the
     /// client the same message, so the adapter cannot be used to probe what answers where.
     /// </summary>
-    public async Task<byte[]> DownloadSampleAsync(string sample, CancellationToken cancellationToken)
+    public async Task<ReadOnlyMemory<byte>> DownloadSampleAsync(string sample, CancellationToken cancellationToken)
     {
         var url = SampleUrlPolicy.Check(sample, _options);
         var baseOrigin = SampleUrlPolicy.IsBaseOrigin(url, _options);
@@ -182,7 +182,7 @@ internal sealed partial class FireworksImageClient(
     // Sample URLs may carry signed query strings: log scheme, host and path only.
     private static string Describe(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString;
 
-    private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, byte[] Body);
+    private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, ReadOnlyMemory<byte> Body);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fireworks {Method} {Path} answered {Status} in {ElapsedMs:0} ms")]
     private static partial void LogCall(ILogger logger, string method, string path, int status, double elapsedMs);

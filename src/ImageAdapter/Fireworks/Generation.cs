@@ -19,4 +19,4 @@ internal sealed record Generation(IReadOnlyList<CheckedImage> Images, ImageUsage
 }
 
 /// <summary>One image Fireworks returned, verified to be a whole PNG or JPEG.</summary>
-internal sealed record CheckedImage(byte[] Bytes, ImageFormat Format, ImageSize Size);
+internal sealed record CheckedImage(ReadOnlyMemory<byte> Bytes, ImageFormat Format, ImageSize Size);

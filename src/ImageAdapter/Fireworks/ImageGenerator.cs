@@ -42,7 +42,7 @@ internal sealed class ImageGenerator(
         string? error = null;
         try
         {
-            using var lease = await limiter.AcquireAsync(cancellationToken);
+            using var lease = await limiter.AcquireAsync(request.N, cancellationToken);
             var generation = Check(request, await GenerateAdmittedAsync(request, cancellationToken));
             status = 200;
             Record(request, generation, activity);
@@ -104,7 +104,7 @@ internal sealed class ImageGenerator(
         }
 
         var checkedImages = images
-            .Select(image => ImageInspector.Inspect(image.Bytes) is var (format, size)
+            .Select(image => ImageInspector.Inspect(image.Bytes.Span) is var (format, size)
                 ? new CheckedImage(image.Bytes, format, size)
                 : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned something that is not a PNG or JPEG image."))
             .ToArray();
@@ -143,11 +143,23 @@ internal sealed class ImageGenerator(
         {
             return model.Family == ApiFamily.KontextWorkflow
                 ? [await kontext.RunAsync(model, call, cancellationToken)]
-                : SyncImageReader.Read(await client.SendAsync(call, cancellationToken));
+                : ReadSync(await client.SendAsync(call, cancellationToken));
         }
         catch (Exception exception) when (exception is JsonException or FormatException)
         {
             throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned a response the adapter could not read.", inner: exception);
         }
+    }
+
+    private static IReadOnlyList<GeneratedImage> ReadSync(FireworksResponse response)
+    {
+        var images = SyncImageReader.Read(response);
+        if (response.ContentType == FireworksPaths.Json)
+        {
+            // The images were decoded out of it: the JSON answer (about 9 MB for an SDXL n=4) can go back to the pool now.
+            ImageMemoryBudget.Release(response.Body);
+        }
+
+        return images;
     }
 }

@@ -9,7 +9,7 @@ namespace ImageAdapter.Fireworks;
 /// </summary>
 internal static class UpstreamBody
 {
-    public static async Task<byte[]> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > limit)
         {
@@ -17,7 +17,7 @@ internal static class UpstreamBody
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        return await ImageBytes.ReadAsync(stream, limit, () => TooLarge(limit), cancellationToken);
+        return await ImageBytes.ReadAsync(stream, limit, () => TooLarge(limit), cancellationToken, content.Headers.ContentLength);
     }
 
     private static AdapterException TooLarge(long limit) => new(AdapterErrorKind.UpstreamInvalidResponse,

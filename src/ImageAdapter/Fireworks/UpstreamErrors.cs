@@ -17,7 +17,7 @@ internal static class UpstreamErrors
     // Longer messages are cut before redaction, which bounds its work; the client sees at most MaxDetailLength.
     private const int MaxMessageLength = 2000;
 
-    public static AdapterException FromResponse(HttpStatusCode status, HttpResponseHeaders headers, byte[] body, string fireworksKey)
+    public static AdapterException FromResponse(HttpStatusCode status, HttpResponseHeaders headers, ReadOnlyMemory<byte> body, string fireworksKey)
     {
         var code = (int)status;
         var retryAfter = RetryAfter(headers);
@@ -53,7 +53,7 @@ internal static class UpstreamErrors
     };
 
     /// <summary>The message of any of Fireworks' JSON error shapes, shortened and without the key; nothing else.</summary>
-    public static string Detail(byte[] body, string fireworksKey)
+    public static string Detail(ReadOnlyMemory<byte> body, string fireworksKey)
     {
         var message = JsonMessage(body);
         if (message is null)
@@ -72,7 +72,7 @@ internal static class UpstreamErrors
     }
 
     // Shapes seen: {"error":{"message"}}, {"error":"..."}, {"detail":"..."}, {"fault":{"faultstring"}}, {"error_message":"..."}.
-    private static string? JsonMessage(byte[] body)
+    private static string? JsonMessage(ReadOnlyMemory<byte> body)
     {
         try
         {

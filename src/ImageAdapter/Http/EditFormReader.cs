@@ -45,7 +45,7 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
 
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBody };
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        byte[]? image = null;
+        ReadOnlyMemory<byte>? image = null;
         var (imageParts, hasMask, parts, total) = (0, false, 0, 0L);
         try
         {
@@ -102,7 +102,7 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
             throw Malformed("The multipart/form-data body ended before its closing boundary.");
         }
 
-        return new ImageEditForm(ToRequest(fields), image is null ? null : InputImage.FromBytes(image), imageParts, hasMask, fields.GetValueOrDefault("input_fidelity"));
+        return new ImageEditForm(ToRequest(fields), image is { } first ? InputImage.FromBytes(first) : null, imageParts, hasMask, fields.GetValueOrDefault("input_fidelity"));
     }
 
     private int MaxBytes(string field) => field == "prompt" ? Math.Max(MaxFieldBytes, limits.Value.MaxPromptLength * 4) : MaxFieldBytes;
@@ -134,7 +134,7 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
         return string.IsNullOrEmpty(name) ? throw Malformed("A form part has no name in its Content-Disposition.") : name;
     }
 
-    private static Task<byte[]> ReadImageAsync(Stream body, string field, int maxBytes, CancellationToken cancellationToken) =>
+    private static Task<ReadOnlyMemory<byte>> ReadImageAsync(Stream body, string field, int maxBytes, CancellationToken cancellationToken) =>
         ImageBytes.ReadAsync(body, maxBytes, () => ImageRequestValidator.Invalid(field.TrimEnd('[', ']'),
             $"The '{field}' file is larger than the {maxBytes} bytes this adapter accepts."), cancellationToken);
 

@@ -46,7 +46,7 @@ internal sealed class ImageGenerationsHandler(
             context.Items[AdapterEndpoint.ImagesItem] = generation.Images.Count;
             context.Response.Headers[ImageResponseBuilder.SizeHeader] = realSize;
             context.Response.Headers[Generation.CostHeader] = generation.CostHeaderValue; // null: left out
-            return TypedResults.Json(response, OpenAIJsonContext.Responses.ImagesResponse);
+            return new ImagesResponseResult(response);
         });
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace ImageAdapter.Http;
 /// <summary>Stores a generated image and returns a read-only URL for it (<c>response_format: url</c>).</summary>
 internal interface IImageStore : IImageStoreAvailability
 {
-    Task<Uri> StoreAsync(byte[] image, ImageFormat format, CancellationToken cancellationToken);
+    Task<Uri> StoreAsync(ReadOnlyMemory<byte> image, ImageFormat format, CancellationToken cancellationToken);
 }
 
 /// <summary>The store used when no image storage is configured: <c>url</c> requests are refused during validation.</summary>
@@ -13,6 +13,6 @@ internal sealed class NoImageStore : IImageStore
 {
     public bool IsConfigured => false;
 
-    public Task<Uri> StoreAsync(byte[] image, ImageFormat format, CancellationToken cancellationToken) =>
+    public Task<Uri> StoreAsync(ReadOnlyMemory<byte> image, ImageFormat format, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("No image storage is configured.");
 }

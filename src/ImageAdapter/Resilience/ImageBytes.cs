@@ -6,34 +6,57 @@ namespace ImageAdapter.Resilience;
 
 /// <summary>
 /// Reads image bytes from a stream (a Fireworks answer, or a client's input image) into pooled buffers that grow as
-/// bytes arrive, counting them against the instance's <see cref="ImageMemoryBudget"/>, and stops at a limit. Nothing
-/// is sized from a promised length: a peer that promises 64 MiB, sends 8 bytes and stalls costs one small buffer.
+/// bytes arrive, counting them against the instance's <see cref="ImageMemoryBudget"/>, and stops at a limit. A promised
+/// length only sizes the first buffer, up to <see cref="MaxFirstBufferBytes"/>: a peer that promises 64 MiB, sends 8
+/// bytes and stalls costs one pooled buffer. The bytes stay in the pool's array until the request's answer is written
+/// (<see cref="ImageMemoryBudget.Keep"/>), so a warm instance allocates nothing image-sized per request.
 /// </summary>
 internal static class ImageBytes
 {
-    private const int FirstBufferBytes = 256 * 1024;
+    private const int DefaultFirstBufferBytes = 256 * 1024;
+    private const int MaxFirstBufferBytes = 4 * 1024 * 1024;
     private const int ReadBytes = 64 * 1024;
 
-    // Its own pool, not ArrayPool.Shared: the shared pool keeps dozens of megabyte arrays per core after a burst (the
-    // load test saw ~290 MB stay). Here at most 8 arrays of each size up to 4 MiB stay; larger ones are not pooled.
-    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 4 * 1024 * 1024, maxArraysPerBucket: 8);
+    // Its own pool, not ArrayPool.Shared: the shared pool keeps dozens of large arrays per core after a burst (the load
+    // test saw ~290 MB stay). Here at most 16 arrays of each power-of-two size up to 16 MiB stay (an SDXL n=4 answer
+    // is about 9 MB of JSON); larger ones are not pooled.
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 16);
 
-    /// <summary>The whole stream, or <paramref name="tooLarge"/> thrown once more than <paramref name="limit"/> bytes have arrived.</summary>
-    public static async Task<byte[]> ReadAsync(Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole stream, or <paramref name="tooLarge"/> thrown once more than <paramref name="limit"/> bytes have
+    /// arrived. <paramref name="expectedBytes"/> (a <c>Content-Length</c>) sizes the first buffer.
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(
+        Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null)
     {
-        using var buffer = new ArrayPoolBufferWriter<byte>(Pool, FirstBufferBytes);
-        int read;
-        while ((read = await stream.ReadAsync(buffer.GetMemory(ReadBytes), cancellationToken)) > 0)
+        var buffer = new ArrayPoolBufferWriter<byte>(Pool, FirstBufferBytes(expectedBytes, limit));
+        try
         {
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
+            int read;
+            while ((read = await stream.ReadAsync(buffer.GetMemory(ReadBytes), cancellationToken)) > 0)
             {
-                throw tooLarge();
-            }
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit)
+                {
+                    throw tooLarge();
+                }
 
-            ImageMemoryBudget.Charge(read);
+                ImageMemoryBudget.Charge(read);
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return ImageMemoryBudget.Keep(buffer);
     }
+
+    /// <summary>A pooled buffer of <paramref name="length"/> bytes for decoded image bytes; hand it to <see cref="ImageMemoryBudget.Keep"/>.</summary>
+    public static ArrayPoolBufferWriter<byte> Rent(int length) => new(Pool, length);
+
+    // One byte more than promised, so that reading the end of the stream does not grow the buffer.
+    private static int FirstBufferBytes(long? expectedBytes, long limit) =>
+        expectedBytes is > 0 ? (int)Math.Min(Math.Min(expectedBytes.Value + 1, limit + 1), MaxFirstBufferBytes) : DefaultFirstBufferBytes;
 }

@@ -1,3 +1,4 @@
+using CommunityToolkit.HighPerformance.Buffers;
 using ImageAdapter.Errors;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace ImageAdapter.Resilience;
 /// <summary>
 /// Counts the image bytes the requests on this instance hold, as they arrive from Fireworks, against
 /// <see cref="AdapterOptions.MaxImageBytesInFlight"/>. Each request opens one <see cref="Reservation"/> (it flows with
-/// the async call chain, like <see cref="RequestBudget"/>) and gives its bytes back once its answer has been written.
+/// the async call chain, like <see cref="RequestBudget"/>). The reservation also owns the request's pooled image
+/// buffers: they go back to their pool, and the bytes are given back, once the answer holding them has been written.
 /// </summary>
 internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
 {
@@ -27,8 +29,34 @@ internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
     /// <summary>Counts <paramref name="bytes"/> more for the current request, or refuses them (429) beyond the limit.</summary>
     public static void Charge(int bytes) => Current.Value?.Add(bytes);
 
+    /// <summary>
+    /// The bytes written to <paramref name="buffer"/>, valid until the current request's answer is written: the
+    /// reservation returns the buffer to its pool then. Outside a request (no reservation) they are copied out and the
+    /// buffer is returned at once.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Keep(ArrayPoolBufferWriter<byte> buffer)
+    {
+        if (Current.Value is { } reservation)
+        {
+            reservation.Own(buffer);
+            return buffer.WrittenMemory;
+        }
+
+        using (buffer)
+        {
+            return buffer.WrittenSpan.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Gives a kept buffer back early, with the bytes it was charged, once nothing reads it any more: an SDXL JSON
+    /// answer once its images are decoded. Anything not kept by the current request is left alone.
+    /// </summary>
+    public static void Release(ReadOnlyMemory<byte> bytes) => Current.Value?.Release(bytes);
+
     internal sealed class Reservation(ImageMemoryBudget budget) : IDisposable
     {
+        private readonly List<ArrayPoolBufferWriter<byte>> _buffers = [];
         private long _bytes;
 
         public void Add(int bytes)
@@ -46,6 +74,44 @@ internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
             Interlocked.Add(ref _bytes, bytes);
         }
 
-        public void Dispose() => Interlocked.Add(ref budget._held, -Interlocked.Exchange(ref _bytes, 0));
+        public void Own(ArrayPoolBufferWriter<byte> buffer)
+        {
+            lock (_buffers)
+            {
+                _buffers.Add(buffer);
+            }
+        }
+
+        public void Release(ReadOnlyMemory<byte> bytes)
+        {
+            ArrayPoolBufferWriter<byte> kept;
+            lock (_buffers)
+            {
+                var index = _buffers.FindIndex(buffer => buffer.WrittenMemory.Equals(bytes));
+                if (index < 0)
+                {
+                    return;
+                }
+
+                kept = _buffers[index];
+                _buffers.RemoveAt(index);
+            }
+
+            var length = kept.WrittenCount;
+            kept.Dispose();
+            Interlocked.Add(ref budget._held, -length);
+            Interlocked.Add(ref _bytes, -length);
+        }
+
+        public void Dispose()
+        {
+            lock (_buffers)
+            {
+                _buffers.ForEach(buffer => buffer.Dispose());
+                _buffers.Clear();
+            }
+
+            Interlocked.Add(ref budget._held, -Interlocked.Exchange(ref _bytes, 0));
+        }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class BlobImageStore(
 
     public bool IsConfigured => true;
 
-    public async Task<Uri> StoreAsync(byte[] image, ImageFormat format, CancellationToken cancellationToken)
+    public async Task<Uri> StoreAsync(ReadOnlyMemory<byte> image, ImageFormat format, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var blobName = $"{now:yyyy'/'MM'/'dd}/{RandomNumberGenerator.GetHexString(32, lowercase: true)}.{FireworksPaths.Name(format)}";

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using ImageAdapter.Resilience;
 
 namespace ImageAdapter.Translation;
 
@@ -8,16 +9,23 @@ namespace ImageAdapter.Translation;
 internal static class Base64Payload
 {
     /// <summary>
-    /// Decodes straight from the UTF-8 of the JSON answer: an SDXL n=4 answer carries megabytes of base64, and going
-    /// through a UTF-16 <see cref="string"/> first would triple what each request allocates.
+    /// Decodes straight from the UTF-8 of the JSON answer into a pooled buffer (<see cref="ImageBytes"/>): an SDXL n=4
+    /// answer carries megabytes of base64, and going through a UTF-16 <see cref="string"/> first would triple what each
+    /// request allocates.
     /// </summary>
-    public static byte[] Decode(ReadOnlySpan<byte> utf8)
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> utf8)
     {
         var payload = utf8.StartsWith("data:"u8) ? utf8[(utf8.IndexOf((byte)',') + 1)..] : utf8;
-        var decoded = new byte[DecodedLength(payload)];
-        return Base64.DecodeFromUtf8(payload, decoded, out _, out var written) == OperationStatus.Done && written == decoded.Length
-            ? decoded
-            : Convert.FromBase64String(Encoding.UTF8.GetString(payload)); // whitespace inside, or not base64: the lenient decoder decides
+        var length = DecodedLength(payload);
+        var decoded = ImageBytes.Rent(length);
+        if (Base64.DecodeFromUtf8(payload, decoded.GetSpan(length), out _, out var written) == OperationStatus.Done && written == length)
+        {
+            decoded.Advance(written);
+            return ImageMemoryBudget.Keep(decoded);
+        }
+
+        decoded.Dispose();
+        return Convert.FromBase64String(Encoding.UTF8.GetString(payload)); // whitespace inside, or not base64: the lenient decoder decides
     }
 
     // Exact for canonical base64 (no whitespace); anything else falls back above.

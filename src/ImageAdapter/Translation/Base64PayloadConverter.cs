@@ -8,9 +8,9 @@ namespace ImageAdapter.Translation;
 /// Reads an artifact's <c>base64</c> JSON string into bytes with <see cref="Base64Payload"/>, without materialising it
 /// as a <see cref="string"/>. Writing is not needed: the adapter only reads these answers.
 /// </summary>
-internal sealed class Base64PayloadConverter : JsonConverter<byte[]>
+internal sealed class Base64PayloadConverter : JsonConverter<ReadOnlyMemory<byte>>
 {
-    public override byte[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override ReadOnlyMemory<byte> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -36,6 +36,6 @@ internal sealed class Base64PayloadConverter : JsonConverter<byte[]>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, byte[] value, JsonSerializerOptions options) =>
+    public override void Write(Utf8JsonWriter writer, ReadOnlyMemory<byte> value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Artifacts are only read.");
 }

@@ -19,7 +19,7 @@ internal sealed record SdxlRequestBody(
 /// One element of the top-level JSON array <c>image_generation</c> answers for <c>Accept: application/json</c>;
 /// <c>base64</c> is decoded while reading, any <c>data:</c> prefix removed.
 /// </summary>
-internal sealed record SdxlArtifact([property: JsonConverter(typeof(Base64PayloadConverter))] byte[]? Base64, string? FinishReason, long? Seed);
+internal sealed record SdxlArtifact([property: JsonConverter(typeof(Base64PayloadConverter))] ReadOnlyMemory<byte>? Base64, string? FinishReason, long? Seed);
 
 /// <summary>Request body of <c>workflows/{model}/text_to_image</c>.</summary>
 internal sealed record FluxRequestBody(

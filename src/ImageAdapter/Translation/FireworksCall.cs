@@ -27,7 +27,7 @@ internal sealed record FireworksCall(
 }
 
 /// <summary>A successful (2xx) Fireworks answer.</summary>
-internal sealed record FireworksResponse(string? ContentType, string? FinishReason, byte[] Body);
+internal sealed record FireworksResponse(string? ContentType, string? FinishReason, ReadOnlyMemory<byte> Body);
 
 /// <summary>One image as Fireworks returned it, before the adapter checks and reports it.</summary>
-internal sealed record GeneratedImage(byte[] Bytes, bool ContentFiltered);
+internal sealed record GeneratedImage(ReadOnlyMemory<byte> Bytes, bool ContentFiltered);

@@ -38,13 +38,13 @@ internal sealed class KontextTranslator : IFamilyTranslator
         JsonSerializer.SerializeToUtf8Bytes(new KontextPollBody(requestId), FireworksJsonContext.Default.KontextPollBody),
         FireworksCall.NoHeaders);
 
-    public static string ReadRequestId(byte[] json) =>
-        JsonSerializer.Deserialize(json, FireworksJsonContext.Default.KontextSubmitResponse)?.RequestId is { Length: > 0 } id
+    public static string ReadRequestId(ReadOnlyMemory<byte> json) =>
+        JsonSerializer.Deserialize(json.Span, FireworksJsonContext.Default.KontextSubmitResponse)?.RequestId is { Length: > 0 } id
             ? id
             : throw new JsonException("The Kontext submit answer has no request_id.");
 
-    public static KontextPollResponse ReadPoll(byte[] json) =>
-        JsonSerializer.Deserialize(json, FireworksJsonContext.Default.KontextPollResponse) is { Status: not null } poll
+    public static KontextPollResponse ReadPoll(ReadOnlyMemory<byte> json) =>
+        JsonSerializer.Deserialize(json.Span, FireworksJsonContext.Default.KontextPollResponse) is { Status: not null } poll
             ? poll
             : throw new JsonException("The Kontext poll answer has no status.");
 

@@ -33,9 +33,9 @@ internal sealed class SdxlTranslator : IFamilyTranslator
     }
 
     /// <summary>Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed.</summary>
-    public static IReadOnlyList<GeneratedImage> ReadArtifacts(byte[] json)
+    public static IReadOnlyList<GeneratedImage> ReadArtifacts(ReadOnlyMemory<byte> json)
     {
-        var artifacts = JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray)
+        var artifacts = JsonSerializer.Deserialize(json.Span, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray)
             ?? throw new JsonException("The image_generation answer is null.");
         return artifacts
             .Select(artifact => new GeneratedImage(

@@ -62,7 +62,7 @@ public sealed class AdapterErrorTableTests
         var headers = Headers();
         headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
 
-        var error = UpstreamErrors.FromResponse(HttpStatusCode.TooManyRequests, headers, [], "k");
+        var error = UpstreamErrors.FromResponse(HttpStatusCode.TooManyRequests, headers, ReadOnlyMemory<byte>.Empty, "k");
 
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
     }

@@ -82,7 +82,7 @@ public sealed class FunctionsAppPackageTests
         Assert.Equal("Warning", host["logging"]!["logLevel"]!["default"]!.GetValue<string>());
         // Above the adapter's 200 s request deadline, so the adapter answers first; the front end cuts at 230 s anyway.
         var timeout = TimeSpan.Parse(host["functionTimeout"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(timeout, new Resilience.AdapterOptions().RequestDeadline + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10));
+        Assert.InRange(timeout, new ImageAdapter.Resilience.AdapterOptions().RequestDeadline + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10));
     }
 
     [Fact]

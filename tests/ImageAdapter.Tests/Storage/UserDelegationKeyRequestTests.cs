@@ -66,7 +66,7 @@ public sealed class UserDelegationKeyRequestTests
             new UserDelegationUrlSigner(UserDelegationKeyCache.For(client, options.UrlLifetime, time, NullLogger<UserDelegationKeyCache>.Instance), client.AccountName),
             Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<BlobImageStore>.Instance);
 
-        var url = await store.StoreAsync([0xFF, 0xD8, 0xFF, 0xE0], ImageAdapter.Validation.ImageFormat.Jpeg, Token);
+        var url = await store.StoreAsync(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, ImageAdapter.Validation.ImageFormat.Jpeg, Token);
 
         Assert.Equal(2, service.Requests.Count); // the upload and one key request: no container creation
         var upload = service.Requests[0];

@@ -26,7 +26,7 @@ public sealed class SyncImageReaderTests
 
         var images = SyncImageReader.Read(new FireworksResponse("application/json", null, json));
 
-        Assert.Equal([([1, 2, 3], false), ([1], true)], images.Select(image => (image.Bytes, image.ContentFiltered)));
+        Assert.Equal([([1, 2, 3], false), ([1], true)], images.Select(image => (image.Bytes.ToArray(), image.ContentFiltered)));
     }
 
     [Fact]

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using ImageAdapter.Contract;
+using ImageAdapter.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageAdapter.Tests.Http;
+
+/// <summary>
+/// The answer written a chunk at a time must be exactly what serializing the <see cref="ImagesResponse"/> whole gives:
+/// images on and around the 48 KiB chunk boundary, URLs, and a size left out.
+/// </summary>
+public sealed class ImagesResponseResultTests
+{
+    private const int Chunk = 48 * 1024;
+
+    public static TheoryData<int[]> ImageLengths => new()
+    {
+        new[] { 0 },
+        new[] { 1 },
+        new[] { Chunk - 1 },
+        new[] { Chunk },
+        new[] { Chunk + 1 },
+        new[] { 3 * Chunk + 2 },
+        new[] { 1_650_000, 2, Chunk + 5, 300_001 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ImageLengths))]
+    public async Task Execute_Base64Images_SameBytesAsTheSerializer(int[] lengths)
+    {
+        var data = lengths.Select((length, index) => new ImageData(Bytes(length, index))).ToArray();
+        var response = new ImagesResponse(1_764_000_000, data, "png", "1024x1024", Usage());
+
+        Assert.Equal(Serialized(response), await WrittenAsync(response));
+    }
+
+    [Fact]
+    public async Task Execute_UrlsAndNoSize_SameBytesAsTheSerializer()
+    {
+        var data = new[] { new ImageData(null, "https://st.blob.core.windows.net/images/a.png?sv=2025&sig=x%2By&se=1"), new ImageData(null, "https://h/b.jpeg") };
+        var response = new ImagesResponse(7, data, "jpeg", null, Usage());
+
+        Assert.Equal(Serialized(response), await WrittenAsync(response));
+    }
+
+    [Fact]
+    public async Task Execute_Answer_Is200Json()
+    {
+        var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+
+        await new ImagesResponseResult(new ImagesResponse(1, [new ImageData(Bytes(10, 0))], "png", null, Usage())).ExecuteAsync(context);
+
+        Assert.Equal((200, "application/json; charset=utf-8"), (context.Response.StatusCode, context.Response.ContentType));
+    }
+
+    private static ImageUsage Usage() => new(12, 1024, 1036, new InputTokensDetails(12, 0));
+
+    private static byte[] Bytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static string Serialized(ImagesResponse response) =>
+        JsonSerializer.Serialize(response, OpenAIJsonContext.Responses.ImagesResponse);
+
+    private static async Task<string> WrittenAsync(ImagesResponse response)
+    {
+        var body = new MemoryStream();
+        var context = new DefaultHttpContext { Response = { Body = body } };
+        await new ImagesResponseResult(response).ExecuteAsync(context);
+        return Encoding.UTF8.GetString(body.ToArray());
+    }
+}
