@@ -25,10 +25,10 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
-@description('Concurrent HTTP requests per instance. Requests mostly wait on Fireworks, so this can exceed the CPU count.')
+@description('Concurrent HTTP requests per instance. Requests mostly wait on Fireworks, so this can exceed the CPU count; the adapter itself admits 32 images at once and queues the rest (infra/README.md, Sizing).')
 @minValue(1)
 @maxValue(1000)
-param httpPerInstanceConcurrency int = 16
+param httpPerInstanceConcurrency int = 32
 
 @description('Fireworks inference base URL.')
 param fireworksBaseUrl string = 'https://api.fireworks.ai/inference/v1'
