@@ -16,6 +16,7 @@ internal static class ImageBytes
     private const int DefaultFirstBufferBytes = 256 * 1024;
     private const int MaxFirstBufferBytes = 4 * 1024 * 1024;
     private const int ReadBytes = 64 * 1024;
+    private const int SmallBodyBytes = 16 * 1024;
 
     // Its own pool, not ArrayPool.Shared: the shared pool keeps dozens of large arrays per core after a burst (the load
     // test saw ~290 MB stay). Here at most 16 arrays of each power-of-two size up to 16 MiB stay (an SDXL n=4 answer
@@ -48,6 +49,16 @@ internal static class ImageBytes
         {
             buffer.Dispose();
             throw;
+        }
+
+        if (buffer.WrittenCount <= SmallBodyBytes)
+        {
+            // Kontext's submit and poll answers and error bodies: copied out at once. Kept, each of a long task's polls
+            // would hold a pooled buffer (256 KiB without a Content-Length) until the request's answer is written.
+            using (buffer)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
         }
 
         return ImageMemoryBudget.Keep(buffer);

@@ -55,6 +55,19 @@ public sealed class ImageBytesTests
         Assert.Equal(0, _budget.HeldBytes);
     }
 
+    // Regression: every Kontext poll answer (chunked, so no Content-Length) kept a 256 KiB pooled buffer until the end.
+    [Fact]
+    public async Task ReadAsync_SmallBodyInARequest_CopiedOutNotKept()
+    {
+        using var reservation = _budget.Open();
+        var bytes = Bytes(900, seed: 6);
+
+        var read = await ReadAsync(bytes);
+
+        Assert.True(MemoryMarshal.TryGetArray(read, out var segment));
+        Assert.Equal(bytes, segment.Array);
+    }
+
     [Fact]
     public async Task ReadAsync_MoreThanTheLimit_ThrowsTheGivenError()
     {
