@@ -18,8 +18,6 @@ internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public ImagesResponse Response => response;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var http = httpContext.Response;

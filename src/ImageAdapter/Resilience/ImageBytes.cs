@@ -51,17 +51,9 @@ internal static class ImageBytes
             throw;
         }
 
-        if (buffer.WrittenCount <= SmallBodyBytes)
-        {
-            // Kontext's submit and poll answers and error bodies: copied out at once. Kept, each of a long task's polls
-            // would hold a pooled buffer (256 KiB without a Content-Length) until the request's answer is written.
-            using (buffer)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-        }
-
-        return ImageMemoryBudget.Keep(buffer);
+        // Kontext's submit and poll answers and error bodies are copied out at once. Kept, each of a long task's polls
+        // would hold a pooled buffer (256 KiB without a Content-Length) until the request's answer is written.
+        return buffer.WrittenCount <= SmallBodyBytes ? ImageMemoryBudget.CopyOut(buffer) : ImageMemoryBudget.Keep(buffer);
     }
 
     /// <summary>A pooled buffer of <paramref name="length"/> bytes for decoded image bytes; hand it to <see cref="ImageMemoryBudget.Keep"/>.</summary>

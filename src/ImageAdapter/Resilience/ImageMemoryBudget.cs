@@ -42,6 +42,12 @@ internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
             return buffer.WrittenMemory;
         }
 
+        return CopyOut(buffer);
+    }
+
+    /// <summary>The bytes written to <paramref name="buffer"/>, copied into an array of their own; the buffer goes back to its pool at once.</summary>
+    public static byte[] CopyOut(ArrayPoolBufferWriter<byte> buffer)
+    {
         using (buffer)
         {
             return buffer.WrittenSpan.ToArray();
