@@ -182,7 +182,7 @@ internal sealed partial class FireworksImageClient(
     // Sample URLs may carry signed query strings: log scheme, host and path only.
     private static string Describe(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString;
 
-    private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, ReadOnlyMemory<byte> Body);
+    private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, Memory<byte> Body);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fireworks {Method} {Path} answered {Status} in {ElapsedMs:0} ms")]
     private static partial void LogCall(ILogger logger, string method, string path, int status, double elapsedMs);

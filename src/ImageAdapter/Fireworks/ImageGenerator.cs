@@ -42,7 +42,10 @@ internal sealed class ImageGenerator(
         string? error = null;
         try
         {
-            using var lease = await limiter.AcquireAsync(request.N, cancellationToken);
+            var lease = await limiter.AcquireAsync(request.N, cancellationToken);
+            // The permits stand for the images' memory, which stays held until the answer is written; only outside a
+            // request (no answer to wait for) are they given back when the images are made.
+            using var unheld = ImageMemoryBudget.TryHoldUntilAnswered(lease) ? null : lease;
             var generation = Check(request, await GenerateAdmittedAsync(request, cancellationToken));
             status = 200;
             Record(request, generation, activity);
@@ -143,23 +146,11 @@ internal sealed class ImageGenerator(
         {
             return model.Family == ApiFamily.KontextWorkflow
                 ? [await kontext.RunAsync(model, call, cancellationToken)]
-                : ReadSync(await client.SendAsync(call, cancellationToken));
+                : SyncImageReader.Read(await client.SendAsync(call, cancellationToken));
         }
         catch (Exception exception) when (exception is JsonException or FormatException)
         {
             throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned a response the adapter could not read.", inner: exception);
         }
-    }
-
-    private static IReadOnlyList<GeneratedImage> ReadSync(FireworksResponse response)
-    {
-        var images = SyncImageReader.Read(response);
-        if (response.ContentType == FireworksPaths.Json)
-        {
-            // The images were decoded out of it: the JSON answer (about 9 MB for an SDXL n=4) can go back to the pool now.
-            ImageMemoryBudget.Release(response.Body);
-        }
-
-        return images;
     }
 }

@@ -9,7 +9,7 @@ namespace ImageAdapter.Fireworks;
 /// </summary>
 internal static class UpstreamBody
 {
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    public static async Task<Memory<byte>> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > limit)
         {

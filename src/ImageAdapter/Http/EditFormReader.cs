@@ -134,7 +134,7 @@ internal sealed class EditFormReader(IOptions<LimitsOptions> limits)
         return string.IsNullOrEmpty(name) ? throw Malformed("A form part has no name in its Content-Disposition.") : name;
     }
 
-    private static Task<ReadOnlyMemory<byte>> ReadImageAsync(Stream body, string field, int maxBytes, CancellationToken cancellationToken) =>
+    private static Task<Memory<byte>> ReadImageAsync(Stream body, string field, int maxBytes, CancellationToken cancellationToken) =>
         ImageBytes.ReadAsync(body, maxBytes, () => ImageRequestValidator.Invalid(field.TrimEnd('[', ']'),
             $"The '{field}' file is larger than the {maxBytes} bytes this adapter accepts."), cancellationToken);
 

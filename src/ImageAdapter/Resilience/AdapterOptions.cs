@@ -15,8 +15,9 @@ public sealed class AdapterOptions
     public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(200);
 
     /// <summary>
-    /// Images one instance generates at once: a request takes one permit per image (its <c>n</c>), because its memory
-    /// follows its images. At least 10, OpenAI's largest <c>n</c>, so that every request can run.
+    /// Images one instance has in flight at once, from the Fireworks call until the answer carrying them is written: a
+    /// request takes one permit per image (its <c>n</c>), because its memory follows its images. At least 10, OpenAI's
+    /// largest <c>n</c>, so that every request can run.
     /// </summary>
     [Range(10, 10_000)]
     public int MaxConcurrentImages { get; set; } = 32;

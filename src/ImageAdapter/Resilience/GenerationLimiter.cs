@@ -6,7 +6,8 @@ namespace ImageAdapter.Resilience;
 
 /// <summary>
 /// Backpressure by images, which is what a request's memory follows: at most <see cref="AdapterOptions.MaxConcurrentImages"/>
-/// images are being made at once on this instance, a request taking one permit per image it asks for (its <c>n</c>);
+/// images are in flight at once on this instance (made, then held until the answer carrying them is written), a
+/// request taking one permit per image it asks for (its <c>n</c>);
 /// requests for <see cref="AdapterOptions.QueuedImages"/> more wait, oldest first, up to
 /// <see cref="AdapterOptions.QueueTimeout"/>, and the rest are answered 429 at once. A request takes all its permits
 /// at once, so it never starts half-admitted.

@@ -7,27 +7,30 @@ namespace ImageAdapter.Resilience;
 /// <summary>
 /// Reads image bytes from a stream (a Fireworks answer, or a client's input image) into pooled buffers that grow as
 /// bytes arrive, counting them against the instance's <see cref="ImageMemoryBudget"/>, and stops at a limit. A promised
-/// length only sizes the first buffer, up to <see cref="MaxFirstBufferBytes"/>: a peer that promises 64 MiB, sends 8
-/// bytes and stalls costs one pooled buffer. The bytes stay in the pool's array until the request's answer is written
-/// (<see cref="ImageMemoryBudget.Keep"/>), so a warm instance allocates nothing image-sized per request.
+/// length sizes the first buffer, up to the largest pooled array: a 9 MB SDXL n=4 answer is read into one buffer, not
+/// copied through 4 and 8 MiB ones on the way, and a peer that promises more, sends 8 bytes and stalls costs one pooled
+/// buffer. The bytes stay in the pool's array until the request's answer is written (<see cref="ImageMemoryBudget.Keep"/>),
+/// so a warm instance allocates nothing image-sized per request.
 /// </summary>
 internal static class ImageBytes
 {
     private const int DefaultFirstBufferBytes = 256 * 1024;
-    private const int MaxFirstBufferBytes = 4 * 1024 * 1024;
+    private const int MaxPooledBytes = 16 * 1024 * 1024;
     private const int ReadBytes = 64 * 1024;
     private const int SmallBodyBytes = 16 * 1024;
 
     // Its own pool, not ArrayPool.Shared: the shared pool keeps dozens of large arrays per core after a burst (the load
-    // test saw ~290 MB stay). Here at most 16 arrays of each power-of-two size up to 16 MiB stay (an SDXL n=4 answer
-    // is about 9 MB of JSON); larger ones are not pooled.
-    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 16);
+    // test saw ~290 MB stay). Here each power-of-two size up to 16 MiB (an SDXL n=4 answer is about 9 MB of JSON) keeps
+    // as many arrays as were in use at once, up to 64; larger ones are not pooled. 64 is twice the default admission
+    // (AdapterOptions.MaxConcurrentImages, one buffer per image), so a busy instance's buffers come back here: with 16,
+    // 64 clients of n=1 turned half of them into large-object garbage, and the heap grew by 200 MB between gen-2 GCs.
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(MaxPooledBytes, maxArraysPerBucket: 64);
 
     /// <summary>
     /// The whole stream, or <paramref name="tooLarge"/> thrown once more than <paramref name="limit"/> bytes have
     /// arrived. <paramref name="expectedBytes"/> (a <c>Content-Length</c>) sizes the first buffer.
     /// </summary>
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(
+    public static async Task<Memory<byte>> ReadAsync(
         Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null)
     {
         var buffer = new ArrayPoolBufferWriter<byte>(Pool, FirstBufferBytes(expectedBytes, limit));
@@ -61,5 +64,5 @@ internal static class ImageBytes
 
     // One byte more than promised, so that reading the end of the stream does not grow the buffer.
     private static int FirstBufferBytes(long? expectedBytes, long limit) =>
-        expectedBytes is > 0 ? (int)Math.Min(Math.Min(expectedBytes.Value + 1, limit + 1), MaxFirstBufferBytes) : DefaultFirstBufferBytes;
+        expectedBytes is > 0 ? (int)Math.Min(Math.Min(expectedBytes.Value + 1, limit + 1), MaxPooledBytes) : DefaultFirstBufferBytes;
 }

@@ -8,7 +8,8 @@ namespace ImageAdapter.Resilience;
 /// Counts the image bytes the requests on this instance hold, as they arrive from Fireworks, against
 /// <see cref="AdapterOptions.MaxImageBytesInFlight"/>. Each request opens one <see cref="Reservation"/> (it flows with
 /// the async call chain, like <see cref="RequestBudget"/>). The reservation also owns the request's pooled image
-/// buffers: they go back to their pool, and the bytes are given back, once the answer holding them has been written.
+/// buffers and its generation permits: the buffers go back to their pool, and the bytes and permits are given back,
+/// once the answer holding them has been written.
 /// </summary>
 internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
 {
@@ -30,19 +31,34 @@ internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
     public static void Charge(int bytes) => Current.Value?.Add(bytes);
 
     /// <summary>
-    /// The bytes written to <paramref name="buffer"/>, valid until the current request's answer is written: the
-    /// reservation returns the buffer to its pool then. Outside a request (no reservation) they are copied out and the
-    /// buffer is returned at once.
+    /// The bytes written to <paramref name="buffer"/>, the caller's to read and change until the current request's
+    /// answer is written: the reservation returns the buffer to its pool then. Outside a request (no reservation) they
+    /// are copied out and the buffer is returned at once.
     /// </summary>
-    public static ReadOnlyMemory<byte> Keep(ArrayPoolBufferWriter<byte> buffer)
+    public static Memory<byte> Keep(ArrayPoolBufferWriter<byte> buffer)
     {
         if (Current.Value is { } reservation)
         {
             reservation.Own(buffer);
-            return buffer.WrittenMemory;
+            return buffer.DangerousGetArray();
         }
 
         return CopyOut(buffer);
+    }
+
+    /// <summary>
+    /// Hands <paramref name="resource"/> to the current request, which disposes it with its buffers once its answer is
+    /// written; false outside a request, where the caller keeps it.
+    /// </summary>
+    public static bool TryHoldUntilAnswered(IDisposable resource)
+    {
+        if (Current.Value is not { } reservation)
+        {
+            return false;
+        }
+
+        reservation.Own(resource);
+        return true;
     }
 
     /// <summary>The bytes written to <paramref name="buffer"/>, copied into an array of their own; the buffer goes back to its pool at once.</summary>
@@ -54,15 +70,9 @@ internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
         }
     }
 
-    /// <summary>
-    /// Gives a kept buffer back early, with the bytes it was charged, once nothing reads it any more: an SDXL JSON
-    /// answer once its images are decoded. Anything not kept by the current request is left alone.
-    /// </summary>
-    public static void Release(ReadOnlyMemory<byte> bytes) => Current.Value?.Release(bytes);
-
     internal sealed class Reservation(ImageMemoryBudget budget) : IDisposable
     {
-        private readonly List<ArrayPoolBufferWriter<byte>> _buffers = [];
+        private readonly List<IDisposable> _held = [];
         private long _bytes;
 
         public void Add(int bytes)
@@ -80,41 +90,20 @@ internal sealed class ImageMemoryBudget(IOptions<AdapterOptions> options)
             Interlocked.Add(ref _bytes, bytes);
         }
 
-        public void Own(ArrayPoolBufferWriter<byte> buffer)
+        public void Own(IDisposable resource)
         {
-            lock (_buffers)
+            lock (_held)
             {
-                _buffers.Add(buffer);
+                _held.Add(resource);
             }
-        }
-
-        public void Release(ReadOnlyMemory<byte> bytes)
-        {
-            ArrayPoolBufferWriter<byte> kept;
-            lock (_buffers)
-            {
-                var index = _buffers.FindIndex(buffer => buffer.WrittenMemory.Equals(bytes));
-                if (index < 0)
-                {
-                    return;
-                }
-
-                kept = _buffers[index];
-                _buffers.RemoveAt(index);
-            }
-
-            var length = kept.WrittenCount;
-            kept.Dispose();
-            Interlocked.Add(ref budget._held, -length);
-            Interlocked.Add(ref _bytes, -length);
         }
 
         public void Dispose()
         {
-            lock (_buffers)
+            lock (_held)
             {
-                _buffers.ForEach(buffer => buffer.Dispose());
-                _buffers.Clear();
+                _held.ForEach(resource => resource.Dispose());
+                _held.Clear();
             }
 
             Interlocked.Add(ref budget._held, -Interlocked.Exchange(ref _bytes, 0));

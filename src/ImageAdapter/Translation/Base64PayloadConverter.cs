@@ -1,16 +1,16 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ImageAdapter.Translation;
 
 /// <summary>
-/// Reads an artifact's <c>base64</c> JSON string into bytes with <see cref="Base64Payload"/>, without materialising it
-/// as a <see cref="string"/>. Writing is not needed: the adapter only reads these answers.
+/// Reads an artifact's <c>base64</c> JSON string as a <see cref="Base64Text"/>: where it sits in the answer, so that it
+/// can be decoded in place there, or, when the string has escapes (such as <c>\/</c>) or is split across buffers, an
+/// unescaped copy. Writing is not needed: the adapter only reads these answers.
 /// </summary>
-internal sealed class Base64PayloadConverter : JsonConverter<ReadOnlyMemory<byte>>
+internal sealed class Base64PayloadConverter : JsonConverter<Base64Text>
 {
-    public override ReadOnlyMemory<byte> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Base64Text Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -19,23 +19,27 @@ internal sealed class Base64PayloadConverter : JsonConverter<ReadOnlyMemory<byte
 
         if (!reader.HasValueSequence && !reader.ValueIsEscaped)
         {
-            return Base64Payload.Decode(reader.ValueSpan);
+            // The token starts at its opening quote.
+            return new Base64Text(checked((int)reader.TokenStartIndex + 1), reader.ValueSpan.Length, Unescaped: null);
         }
 
-        // Escapes (such as \/) or a value split across buffers: unescape into a rented buffer first.
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var written = reader.CopyString(buffer);
-            return Base64Payload.Decode(buffer.AsSpan(0, written));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var unescaped = new byte[length];
+        var written = reader.CopyString(unescaped);
+        return new Base64Text(0, written, unescaped);
     }
 
-    public override void Write(Utf8JsonWriter writer, ReadOnlyMemory<byte> value, JsonSerializerOptions options) =>
+    public override void Write(Utf8JsonWriter writer, Base64Text value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Artifacts are only read.");
+}
+
+/// <summary>
+/// A base64 string of a JSON answer: <paramref name="Length"/> bytes at <paramref name="Offset"/> in the answer itself,
+/// or, when <paramref name="Unescaped"/> is set, in that copy.
+/// </summary>
+internal readonly record struct Base64Text(int Offset, int Length, byte[]? Unescaped)
+{
+    /// <summary>The image, decoded where the text was (<see cref="Base64Payload.DecodeInPlace"/>).</summary>
+    public Memory<byte> DecodeInPlace(Memory<byte> json) =>
+        Base64Payload.DecodeInPlace((Unescaped ?? json).Slice(Offset, Length));
 }

@@ -17,9 +17,9 @@ internal sealed record SdxlRequestBody(
 
 /// <summary>
 /// One element of the top-level JSON array <c>image_generation</c> answers for <c>Accept: application/json</c>;
-/// <c>base64</c> is decoded while reading, any <c>data:</c> prefix removed.
+/// <c>base64</c> is located while reading and decoded afterwards, in place (<see cref="SdxlTranslator.ReadArtifacts"/>).
 /// </summary>
-internal sealed record SdxlArtifact([property: JsonConverter(typeof(Base64PayloadConverter))] ReadOnlyMemory<byte>? Base64, string? FinishReason, long? Seed);
+internal sealed record SdxlArtifact([property: JsonConverter(typeof(Base64PayloadConverter))] Base64Text? Base64, string? FinishReason, long? Seed);
 
 /// <summary>Request body of <c>workflows/{model}/text_to_image</c>.</summary>
 internal sealed record FluxRequestBody(

@@ -27,7 +27,8 @@ internal sealed record FireworksCall(
 }
 
 /// <summary>A successful (2xx) Fireworks answer.</summary>
-internal sealed record FireworksResponse(string? ContentType, string? FinishReason, ReadOnlyMemory<byte> Body);
+/// <remarks><see cref="Body"/> is the request's own buffer: a reader may decode images in place in it.</remarks>
+internal sealed record FireworksResponse(string? ContentType, string? FinishReason, Memory<byte> Body);
 
 /// <summary>One image as Fireworks returned it, before the adapter checks and reports it.</summary>
 internal sealed record GeneratedImage(ReadOnlyMemory<byte> Bytes, bool ContentFiltered);

@@ -32,14 +32,17 @@ internal sealed class SdxlTranslator : IFamilyTranslator
             JsonSerializer.SerializeToUtf8Bytes(body, FireworksJsonContext.Default.SdxlRequestBody), FireworksCall.NoHeaders, request.N)];
     }
 
-    /// <summary>Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed.</summary>
-    public static IReadOnlyList<GeneratedImage> ReadArtifacts(ReadOnlyMemory<byte> json)
+    /// <summary>
+    /// Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed. The images
+    /// are decoded in place: <paramref name="json"/> holds them afterwards and is no longer JSON.
+    /// </summary>
+    public static IReadOnlyList<GeneratedImage> ReadArtifacts(Memory<byte> json)
     {
         var artifacts = JsonSerializer.Deserialize(json.Span, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray)
             ?? throw new JsonException("The image_generation answer is null.");
         return artifacts
             .Select(artifact => new GeneratedImage(
-                artifact.Base64 ?? throw new JsonException("An artifact has no base64."),
+                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).DecodeInPlace(json),
                 artifact.FinishReason == FireworksPaths.ContentFiltered))
             .ToArray();
     }

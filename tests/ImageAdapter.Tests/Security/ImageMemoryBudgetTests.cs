@@ -71,6 +71,52 @@ public sealed class ImageMemoryBudgetTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    // Regression: a request's permits went back when its images arrived, so clients slow to read their answers held
+    // image memory beyond Adapter__MaxConcurrentImages (64 clients of SDXL n=4 held 14 answers of 9 MB where 8 were
+    // admitted). The answer here (2048x2048 noise, 17 MB of base64) is more than the sockets buffer, so it cannot
+    // finish until the client reads it.
+    [Fact]
+    public async Task Generate_AnswerNotYetRead_KeepsItsPermitsUntilWritten()
+    {
+        var token = TestContext.Current.CancellationToken;
+        await using var upstream = await HostileUpstream.StartAsync();
+        var large = NoisePng(2048);
+        upstream.Flux = context =>
+        {
+            context.Response.ContentType = "image/png";
+            return context.Response.Body.WriteAsync(large, token).AsTask();
+        };
+        await using var app = await AdapterApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Fireworks:BaseUrl"] = upstream.BaseUrl.AbsoluteUri,
+            ["Fireworks:MaxImageBytes"] = (16 * MiB).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var limiter = app.Services.GetRequiredService<GenerationLimiter>();
+        var idle = limiter.AvailablePermits;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
+        {
+            Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
+
+        using var answer = await app.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(idle - 1, limiter.AvailablePermits);
+
+        var body = await answer.Content.ReadAsByteArrayAsync(token);
+        Assert.True(body.Length > 4 * large.Length / 3, $"{body.Length} bytes answered");
+        await WaitUntilAsync(() => limiter.AvailablePermits == idle);
+    }
+
+    private static byte[] NoisePng(int side)
+    {
+        var pixels = new byte[side * side * 3];
+        new Random(7).NextBytes(pixels);
+        using var png = new MemoryStream();
+        new StbImageWriteSharp.ImageWriter().WritePng(pixels, side, side, StbImageWriteSharp.ColorComponents.RedGreenBlue, png);
+        return png.ToArray();
+    }
+
     private const string Body = """{"model":"flux-1-schnell-fp8","prompt":"a fox"}""";
 
     private static async Task WaitUntilAsync(Func<bool> condition)
