@@ -18,8 +18,8 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ImageAdapter.Bench -- [options]
-          --duration 8s        measured time per target, workload and concurrency (default 8s)
-          --warmup 2s          warm-up before each measurement (default 2s)
+          --duration 8s        measured time per target, workload and concurrency, in two halves (default 8s)
+          --warmup 2s          warm-up before each half (default 2s)
           --clients 1,16,64    concurrent clients (default 1,16,64)
           --soak 5m            also run the working-set soak (adapter, SDXL n=1, 16 clients); default off
           --out bench/results.md

@@ -43,16 +43,7 @@ internal sealed class BenchRun(BenchOptions options)
         {
             foreach (var clients in options.Clients)
             {
-                foreach (var target in set.Targets)
-                {
-                    target.WorkingSet.Reset();
-                    var load = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, options.Duration);
-                    var cell = new CellResult(workload, clients, target.Kind, load, target.WorkingSet.Peak, target.WorkingSet.Peaks);
-                    cells.Add(cell);
-                    Console.WriteLine(
-                        $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-12} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
-                        $"ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
-                }
+                cells.AddRange(await MeasureCellAsync(set.Targets, workload, clients));
             }
         }
 
@@ -75,6 +66,37 @@ internal sealed class BenchRun(BenchOptions options)
         Console.WriteLine(markdown);
         Console.WriteLine($"written to {output}");
         return 0;
+    }
+
+    /// <summary>
+    /// One workload at one concurrency against every target, each measured in two halves: in the targets' order, then
+    /// in reverse (A B C … C B A). A drift of the machine over the cell (other work, the simulator's growing heap) then
+    /// weighs on every target alike instead of on whichever comes last, which matters for the ratios between them.
+    /// Each half has its own warm-up; a target's peak working set covers both.
+    /// </summary>
+    private async Task<IEnumerable<CellResult>> MeasureCellAsync(IReadOnlyList<BenchTarget> targets, Workload workload, int clients)
+    {
+        var half = options.Duration / 2;
+        var firstHalves = new Dictionary<TargetKind, LoadResult>();
+        foreach (var target in targets)
+        {
+            target.WorkingSet.Reset();
+            firstHalves[target.Kind] = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half);
+        }
+
+        var cells = new Dictionary<TargetKind, CellResult>();
+        foreach (var target in targets.Reverse())
+        {
+            var second = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half);
+            var load = LoadResult.Combine(firstHalves[target.Kind], second);
+            var cell = new CellResult(workload, clients, target.Kind, load, target.WorkingSet.Peak, target.WorkingSet.Peaks);
+            cells[target.Kind] = cell;
+            Console.WriteLine(
+                $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-12} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
+                $"ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
+        }
+
+        return targets.Select(target => cells[target.Kind]);
     }
 
     /// <summary>One request per workload and target before measuring: a target that cannot answer would only produce noise.</summary>

@@ -14,6 +14,15 @@ internal sealed record LoadResult(double[] SortedLatencies, int Failures, long B
 
     public double P99 => Percentile(0.99);
 
+    /// <summary>Two windows of the same target, workload and concurrency as one.</summary>
+    public static LoadResult Combine(LoadResult first, LoadResult second) => new(
+        [.. first.SortedLatencies.Concat(second.SortedLatencies).Order()],
+        first.Failures + second.Failures,
+        first.Bytes + second.Bytes,
+        first.Duration + second.Duration,
+        first.FirstError ?? second.FirstError,
+        first.TooManyRequests + second.TooManyRequests);
+
     public double MegabytesPerResponse => Succeeded == 0 ? 0 : Bytes / (double)Succeeded / 1_000_000;
 
     /// <summary>Nearest-rank percentile; NaN when nothing succeeded.</summary>

@@ -17,8 +17,9 @@ internal static class ResultsReport
         md.AppendLine("# ImageAdapter benchmark results").AppendLine();
         md.AppendLine($"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Elapsed.TotalMinutes:F1} min; {Environment.ProcessorCount} logical CPUs, " +
             $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. Targets: {string.Join(", ", o.Targets.Select(t => t.CliName()))}. " +
-            $"Every cell: {o.WarmUp.TotalSeconds:0.#} s warm-up, {o.Duration.TotalSeconds:0.#} s measured, closed loop (each client sends " +
-            "its next request when the previous answer is read).");
+            $"Every cell: {o.Duration.TotalSeconds:0.#} s measured per target in two halves, each after {o.WarmUp.TotalSeconds:0.#} s of warm-up, " +
+            "the targets in order for the first half and in reverse for the second (A B C … C B A, so a drift of the machine weighs on " +
+            "all alike); closed loop (each client sends its next request when the previous answer is read).");
         md.AppendLine();
         md.AppendLine("All processes run on loopback on the same machine and share its CPUs: the load generator, the simulator, " +
             "and every target's processes (idle while another target is measured). Nothing is pinned. On a 2-CPU machine a target " +

@@ -8,8 +8,10 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls("http://localhost:7071");
 }
 
-// One line per record, with its scope: every line of a request carries its request id.
+// One line per record, with its scope: every line of a request carries its request id, and its trace id (not the
+// span and parent ids ASP.NET Core adds by default: the trace id finds the request's spans).
 builder.Logging.AddSimpleConsole(console => (console.SingleLine, console.IncludeScopes) = (true, true));
+builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId);
 builder.Services.AddImageAdapter(builder.Configuration);
 
 var app = builder.Build();

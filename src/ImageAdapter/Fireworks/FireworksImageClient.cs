@@ -184,7 +184,8 @@ internal sealed partial class FireworksImageClient(
 
     private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, Memory<byte> Body);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fireworks {Method} {Path} answered {Status} in {ElapsedMs:0} ms")]
+    // Debug: the request's access line already says how it went; a failed call has its own Warning.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fireworks {Method} {Path} answered {Status} in {ElapsedMs:0} ms")]
     private static partial void LogCall(ILogger logger, string method, string path, int status, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fireworks {Method} {Path} failed: {Reason}")]

@@ -7,14 +7,16 @@ namespace ImageAdapter.Resilience;
 /// <summary>
 /// Reads image bytes from a stream (a Fireworks answer, or a client's input image) into pooled buffers that grow as
 /// bytes arrive, counting them against the instance's <see cref="ImageMemoryBudget"/>, and stops at a limit. A promised
-/// length sizes the first buffer, up to the largest pooled array: a 9 MB SDXL n=4 answer is read into one buffer, not
-/// copied through 4 and 8 MiB ones on the way, and a peer that promises more, sends 8 bytes and stalls costs one pooled
-/// buffer. The bytes stay in the pool's array until the request's answer is written (<see cref="ImageMemoryBudget.Keep"/>),
-/// so a warm instance allocates nothing image-sized per request.
+/// length sizes the first buffer, up to <see cref="MaxFirstBufferBytes"/>: a peer that promises 16 MiB, sends 8 bytes
+/// and stalls costs one 4 MiB buffer. Once bytes have filled it, the buffer grows to the whole promise at once, so a
+/// 9 MB SDXL n=4 answer is copied once (4 MiB into 16 MiB), not through 8 MiB as well. The bytes stay in the pool's
+/// array until the request's answer is written (<see cref="ImageMemoryBudget.Keep"/>), so a warm instance allocates
+/// nothing image-sized per request.
 /// </summary>
 internal static class ImageBytes
 {
     private const int DefaultFirstBufferBytes = 256 * 1024;
+    private const int MaxFirstBufferBytes = 4 * 1024 * 1024;
     private const int MaxPooledBytes = 16 * 1024 * 1024;
     private const int ReadBytes = 64 * 1024;
     private const int SmallBodyBytes = 16 * 1024;
@@ -37,7 +39,7 @@ internal static class ImageBytes
         try
         {
             int read;
-            while ((read = await stream.ReadAsync(buffer.GetMemory(ReadBytes), cancellationToken)) > 0)
+            while ((read = await stream.ReadAsync(buffer.GetMemory(NextReadBytes(buffer, expectedBytes)), cancellationToken)) > 0)
             {
                 buffer.Advance(read);
                 if (buffer.WrittenCount > limit)
@@ -64,5 +66,11 @@ internal static class ImageBytes
 
     // One byte more than promised, so that reading the end of the stream does not grow the buffer.
     private static int FirstBufferBytes(long? expectedBytes, long limit) =>
-        expectedBytes is > 0 ? (int)Math.Min(Math.Min(expectedBytes.Value + 1, limit + 1), MaxPooledBytes) : DefaultFirstBufferBytes;
+        expectedBytes is > 0 ? (int)Math.Min(Math.Min(expectedBytes.Value + 1, limit + 1), MaxFirstBufferBytes) : DefaultFirstBufferBytes;
+
+    // Room for the next read: the rest of the promise (and one byte to see the end) once the buffer is full, else 64 KiB.
+    private static int NextReadBytes(ArrayPoolBufferWriter<byte> buffer, long? expectedBytes) =>
+        buffer.FreeCapacity < ReadBytes && expectedBytes > buffer.WrittenCount
+            ? (int)Math.Min(expectedBytes.Value - buffer.WrittenCount + 1, MaxPooledBytes)
+            : ReadBytes;
 }

@@ -44,6 +44,39 @@ public sealed partial class OperatorLogTests
         Assert.DoesNotContain(server.Output, line => line.Contains("Polly", StringComparison.Ordinal));
     }
 
+    // Regression: a successful request also logged its Fireworks call at Information (two console lines a request),
+    // and each line carried span, parent, connection and Kestrel request ids besides the two that identify it.
+    [Fact]
+    public async Task Generate_SucceedsOnTheServer_OneConsoleLineWithTheRequestAndTraceIds()
+    {
+        const string requestId = "ops-log-5d2a";
+        var token = TestContext.Current.CancellationToken;
+        await using var upstream = await Security.HostileUpstream.StartAsync();
+        await using var server = await AdapterProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Fireworks__BaseUrl"] = upstream.BaseUrl.AbsoluteUri,
+            ["Fireworks__ApiKey"] = "fw-key",
+            ["Auth__ApiKeys"] = AdapterApp.InboundKey,
+        }, token);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
+        {
+            Content = new StringContent("""{"model":"flux-1-schnell-fp8","prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
+        request.Headers.Add("x-request-id", requestId);
+
+        using var response = await http.SendAsync(request, token);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var access = await server.WaitForLineAsync([requestId, "answered 200"], TimeSpan.FromSeconds(30));
+        Assert.NotNull(access);
+        Assert.Equal(access, Assert.Single(server.Output, line => line.Contains(requestId, StringComparison.Ordinal)));
+        Assert.Matches(@"TraceId:[0-9a-f]{32}", access);
+        Assert.DoesNotContain("SpanId:", access, StringComparison.Ordinal);
+        Assert.DoesNotContain("ParentId:", access, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Generate_Succeeds_WritesOneAccessLineWithoutThePrompt()
     {

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace ImageAdapter.Tests.Http;
 
 /// <summary>
-/// The answer written a chunk at a time must be exactly what serializing the <see cref="ImagesResponse"/> whole gives:
-/// images on and around the 48 KiB chunk boundary, URLs, and a size left out.
+/// The answer written a chunk at a time must be exactly what serializing the <see cref="ImagesResponse"/> whole gives,
+/// and as long as its <c>Content-Length</c> says: images on and around the 48 KiB chunk boundary, URLs, and a size left out.
 /// </summary>
 public sealed class ImagesResponseResultTests
 {
@@ -66,11 +66,13 @@ public sealed class ImagesResponseResultTests
     private static string Serialized(ImagesResponse response) =>
         JsonSerializer.Serialize(response, OpenAIJsonContext.Responses.ImagesResponse);
 
+    // Every answer states its length before its first byte: the bytes written must be exactly that many.
     private static async Task<string> WrittenAsync(ImagesResponse response)
     {
         var body = new MemoryStream();
         var context = new DefaultHttpContext { Response = { Body = body } };
         await new ImagesResponseResult(response).ExecuteAsync(context);
+        Assert.Equal(body.Length, context.Response.ContentLength);
         return Encoding.UTF8.GetString(body.ToArray());
     }
 }
