@@ -21,15 +21,7 @@ public sealed partial class OperatorLogTests
             ["Adapter__MaxRetries"] = "2",
             ["Adapter__RetryBaseDelay"] = "00:00:00.010",
         }, TestContext.Current.CancellationToken);
-        using var http = new HttpClient { BaseAddress = server.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
-        {
-            Content = new StringContent("""{"model":"flux-1-schnell-fp8","prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
-        request.Headers.Add("x-request-id", requestId);
-
-        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await GenerateAsync(server, requestId);
 
         Assert.Equal(502, (int)response.StatusCode);
         var access = await server.WaitForLineAsync([requestId, "answered 502"], TimeSpan.FromSeconds(30));
@@ -50,23 +42,14 @@ public sealed partial class OperatorLogTests
     public async Task Generate_SucceedsOnTheServer_OneConsoleLineWithTheRequestAndTraceIds()
     {
         const string requestId = "ops-log-5d2a";
-        var token = TestContext.Current.CancellationToken;
         await using var upstream = await Security.HostileUpstream.StartAsync();
         await using var server = await AdapterProcess.StartAsync(new Dictionary<string, string>
         {
             ["Fireworks__BaseUrl"] = upstream.BaseUrl.AbsoluteUri,
             ["Fireworks__ApiKey"] = "fw-key",
             ["Auth__ApiKeys"] = AdapterApp.InboundKey,
-        }, token);
-        using var http = new HttpClient { BaseAddress = server.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
-        {
-            Content = new StringContent("""{"model":"flux-1-schnell-fp8","prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
-        request.Headers.Add("x-request-id", requestId);
-
-        using var response = await http.SendAsync(request, token);
+        }, TestContext.Current.CancellationToken);
+        using var response = await GenerateAsync(server, requestId);
 
         Assert.Equal(200, (int)response.StatusCode);
         var access = await server.WaitForLineAsync([requestId, "answered 200"], TimeSpan.FromSeconds(30));
@@ -116,4 +99,17 @@ public sealed partial class OperatorLogTests
 
     [GeneratedRegex(@"POST /v1/images/generations answered 502 in \d+ ms: failed: UpstreamUnreachable \(model accounts/fireworks/models/flux-1-schnell-fp8\)")]
     private static partial Regex AccessLine();
+
+    /// <summary>A FLUX generation on the server process, with the inbound key and <paramref name="requestId"/> as its <c>x-request-id</c>.</summary>
+    private static async Task<HttpResponseMessage> GenerateAsync(AdapterProcess server, string requestId)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/generations")
+        {
+            Content = new StringContent("""{"model":"flux-1-schnell-fp8","prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", AdapterApp.InboundKey);
+        request.Headers.Add("x-request-id", requestId);
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 }
