@@ -1,3 +1,5 @@
+using ImageAdapter.Imaging;
+
 namespace ImageAdapter.Contract;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ImageAdapter.Contract;
 /// </summary>
 internal sealed record ImageCompletedEvent(
     string Type,
-    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] ReadOnlyMemory<byte> B64Json,
+    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] ImageBody B64Json,
     long CreatedAt,
     string Size,
     string Quality,

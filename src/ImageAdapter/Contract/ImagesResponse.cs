@@ -1,3 +1,5 @@
+using ImageAdapter.Imaging;
+
 namespace ImageAdapter.Contract;
 
 /// <summary>The OpenAI <c>ImagesResponse</c>.</summary>
@@ -8,9 +10,9 @@ internal sealed record ImagesResponse(
     string? Size,
     ImageUsage Usage);
 
-/// <summary>One image: <c>b64_json</c> (bytes, serialized as plain base64) or <c>url</c>.</summary>
+/// <summary>One image: <c>b64_json</c> (serialized as plain base64, <see cref="ImageBodyJsonConverter"/>) or <c>url</c>.</summary>
 internal sealed record ImageData(
-    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] ReadOnlyMemory<byte>? B64Json,
+    [property: System.Text.Json.Serialization.JsonPropertyName("b64_json")] ImageBody? B64Json,
     string? Url = null);
 
 /// <summary>The OpenAI <c>ImageGenUsage</c> block, computed by <see cref="Usage.UsageCalculator"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImageAdapter.Contract;
+using ImageAdapter.Imaging;
 using ImageAdapter.Validation;
 
 namespace ImageAdapter.Fireworks;
@@ -19,4 +20,4 @@ internal sealed record Generation(IReadOnlyList<CheckedImage> Images, ImageUsage
 }
 
 /// <summary>One image Fireworks returned, verified to be a whole PNG or JPEG.</summary>
-internal sealed record CheckedImage(ReadOnlyMemory<byte> Bytes, ImageFormat Format, ImageSize Size);
+internal sealed record CheckedImage(ImageBody Body, ImageFormat Format, ImageSize Size);

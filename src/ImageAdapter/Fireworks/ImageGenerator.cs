@@ -107,8 +107,8 @@ internal sealed class ImageGenerator(
         }
 
         var checkedImages = images
-            .Select(image => ImageInspector.Inspect(image.Bytes.Span) is var (format, size)
-                ? new CheckedImage(image.Bytes, format, size)
+            .Select(image => image.Body.Inspect() is var (format, size)
+                ? new CheckedImage(image.Body, format, size)
                 : throw new AdapterException(AdapterErrorKind.UpstreamInvalidResponse, "Fireworks returned something that is not a PNG or JPEG image."))
             .ToArray();
         var cost = UsageCalculator.CostUsd(request, checkedImages.Length);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ImageAdapter.Catalogue;
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
 using ImageAdapter.Telemetry;
 using ImageAdapter.Translation;
 using Microsoft.Extensions.Logging;
@@ -60,7 +61,7 @@ internal sealed partial class KontextPoller(
         try
         {
             var sample = await PollUntilReadyAsync(model, requestId, activity, linked.Token);
-            return new GeneratedImage(await client.DownloadSampleAsync(sample, linked.Token), ContentFiltered: false);
+            return new GeneratedImage(ImageBody.FromBytes(await client.DownloadSampleAsync(sample, linked.Token)), ContentFiltered: false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -24,8 +24,8 @@ internal sealed class ImageResponseBuilder(IImageStore store, TimeProvider time)
         for (var index = 0; index < images.Count; index++)
         {
             data[index] = request.ResponseFormat == ResponseFormat.Url
-                ? new ImageData(null, (await store.StoreAsync(images[index].Bytes, images[index].Format, cancellationToken)).AbsoluteUri)
-                : new ImageData(images[index].Bytes);
+                ? new ImageData(null, (await store.StoreAsync(images[index].Body.Decode(), images[index].Format, cancellationToken)).AbsoluteUri)
+                : new ImageData(images[index].Body);
         }
 
         var realSize = string.Join(",", images.Select(image => image.Size.ToString()).Distinct());
@@ -51,7 +51,7 @@ internal sealed class ImageResponseBuilder(IImageStore store, TimeProvider time)
         var noUsage = new ImageUsage(0, 0, 0, new InputTokensDetails(0, 0));
         return generation.Images.Select((image, index) => new ImageCompletedEvent(
             type,
-            image.Bytes,
+            image.Body,
             created,
             SchemaSizes.Contains(image.Size.ToString()) ? image.Size.ToString() : "auto",
             quality,

@@ -1,15 +1,15 @@
-using System.Buffers.Text;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ImageAdapter.Contract;
+using ImageAdapter.Imaging;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageAdapter.Http;
 
 /// <summary>
 /// Writes an <see cref="ImagesResponse"/> straight into the response as it would serialize, but with each image's
-/// base64 encoded a chunk at a time and sent as it is made. Serializing the record whole would first build the entire
+/// base64 encoded (or, when Fireworks sent base64, copied) a chunk at a time and sent as it is made. Serializing the record whole would first build the entire
 /// answer (2.2 MB for one 1.65 MB PNG) in one buffer; this holds one chunk. The images were checked before the
 /// status line goes out, so a client never gets a 200 with a bad image. The answer has a <c>Content-Length</c>, not
 /// chunked framing: its length is known before the first byte (<see cref="LengthAsync"/>).
@@ -18,6 +18,8 @@ internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
 {
     // A multiple of 3, so that only the last chunk of an image has base64 padding; 64 KiB of base64 per chunk.
     private const int ChunkBytes = 48 * 1024;
+
+    private const int Base64ChunkBytes = 64 * 1024;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -38,11 +40,11 @@ internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
     {
         var envelope = response with
         {
-            Data = [.. response.Data.Select(image => image.B64Json is null ? image : image with { B64Json = ReadOnlyMemory<byte>.Empty })],
+            Data = [.. response.Data.Select(image => image.B64Json is null ? image : image with { B64Json = ImageBody.Empty })],
         };
         using var measured = new MemoryStream();
         await WriteAsync(envelope, PipeWriter.Create(measured), CancellationToken.None);
-        return measured.Length + response.Data.Sum(image => image.B64Json is { } bytes ? Base64.GetMaxEncodedToUtf8Length(bytes.Length) : 0L);
+        return measured.Length + response.Data.Sum(image => image.B64Json is { } body ? body.Base64Length : 0L);
     }
 
     private static async Task WriteAsync(ImagesResponse response, PipeWriter body, CancellationToken cancellationToken)
@@ -54,22 +56,10 @@ internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
         foreach (var image in response.Data)
         {
             writer.WriteStartObject();
-            if (image.B64Json is { } bytes)
+            if (image.B64Json is { } image64)
             {
                 writer.WritePropertyName("b64_json");
-                for (var offset = 0; ; offset += ChunkBytes)
-                {
-                    var chunk = bytes.Slice(offset, Math.Min(ChunkBytes, bytes.Length - offset));
-                    var last = offset + chunk.Length == bytes.Length;
-                    writer.WriteBase64StringSegment(chunk.Span, last);
-                    writer.Flush();
-                    if (last)
-                    {
-                        break;
-                    }
-
-                    await body.FlushAsync(cancellationToken);
-                }
+                await WriteBase64Async(writer, image64, body, cancellationToken);
             }
 
             if (image.Url is { } url)
@@ -92,5 +82,33 @@ internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
         writer.WriteEndObject();
         writer.Flush();
         await body.FlushAsync(cancellationToken);
+    }
+
+    // Base64 text Fireworks sent is copied through as it is; bytes are encoded. Either way a chunk at a time.
+    private static async Task WriteBase64Async(Utf8JsonWriter writer, ImageBody image, PipeWriter body, CancellationToken cancellationToken)
+    {
+        var source = image.IsBase64 ? image.Text : image.Decoded;
+        var chunkBytes = image.IsBase64 ? Base64ChunkBytes : ChunkBytes;
+        for (var offset = 0; ; offset += chunkBytes)
+        {
+            var chunk = source.Slice(offset, Math.Min(chunkBytes, source.Length - offset)).Span;
+            var last = offset + chunk.Length == source.Length;
+            if (image.IsBase64)
+            {
+                writer.WriteStringValueSegment(chunk, last);
+            }
+            else
+            {
+                writer.WriteBase64StringSegment(chunk, last);
+            }
+
+            writer.Flush();
+            if (last)
+            {
+                return;
+            }
+
+            await body.FlushAsync(cancellationToken);
+        }
     }
 }

@@ -17,14 +17,20 @@ internal static class ImageInspector
 
     private static ReadOnlySpan<byte> JpegEnd => [0xFF, 0xD9];
 
-    public static (ImageFormat Format, ImageSize Size)? Inspect(ReadOnlySpan<byte> bytes)
+    public static (ImageFormat Format, ImageSize Size)? Inspect(ReadOnlySpan<byte> bytes) => Inspect(bytes, bytes);
+
+    /// <summary>
+    /// The same check from an image's first bytes (<paramref name="head"/>) and last bytes (<paramref name="tail"/>)
+    /// alone: what it reads of a whole image lies in them. Null also when a JPEG's frame header is not in the head.
+    /// </summary>
+    public static (ImageFormat Format, ImageSize Size)? Inspect(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
     {
-        if (bytes.StartsWith(PngSignature))
+        if (head.StartsWith(PngSignature))
         {
-            return bytes.EndsWith(PngEnd) ? ReadPng(bytes) : null;
+            return tail.EndsWith(PngEnd) ? ReadPng(head) : null;
         }
 
-        return bytes is [0xFF, 0xD8, 0xFF, ..] && bytes.EndsWith(JpegEnd) ? ReadJpeg(bytes) : null;
+        return head is [0xFF, 0xD8, 0xFF, ..] && tail.EndsWith(JpegEnd) ? ReadJpeg(head) : null;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using ImageAdapter.Imaging;
 using ImageAdapter.Resilience;
 
 namespace ImageAdapter.Translation;
@@ -28,17 +29,28 @@ internal static class Base64Payload
     }
 
     /// <summary>
-    /// Decodes <paramref name="utf8"/> over itself and returns the image, its first bytes: an SDXL n=4 answer's four
-    /// images take no memory beyond the 9 MB of JSON that carried them. Whitespace is skipped, as
-    /// <see cref="Convert.FromBase64String"/> skips it; anything else that is not base64 is a <see cref="FormatException"/>.
+    /// The image in an answer's base64 string: canonical base64 (no whitespace; a <c>data:</c> prefix is skipped) is
+    /// kept as it is, for the answer to copy through; anything else is decoded over itself
+    /// (<see cref="DecodeInPlace"/>). Either way an SDXL n=4 answer's four images take no memory beyond the 9 MB of
+    /// JSON that carried them.
     /// </summary>
-    public static Memory<byte> DecodeInPlace(Memory<byte> utf8)
+    public static ImageBody Read(Memory<byte> utf8)
     {
         var payload = utf8[PrefixLength(utf8.Span)..];
-        return Base64.DecodeFromUtf8InPlace(payload.Span, out var written) == OperationStatus.Done
+        // Base64.IsValid skips whitespace: canonical text decodes to exactly the length its characters promise.
+        return payload.Length % 4 == 0 && Base64.IsValid(payload.Span, out var length) && length == DecodedLength(payload.Span)
+            ? ImageBody.FromCanonicalBase64(payload, length)
+            : ImageBody.FromBytes(DecodeInPlace(payload));
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="payload"/> over itself and returns the image, its first bytes. Whitespace is skipped, as
+    /// <see cref="Convert.FromBase64String"/> skips it; anything else that is not base64 is a <see cref="FormatException"/>.
+    /// </summary>
+    private static Memory<byte> DecodeInPlace(Memory<byte> payload) =>
+        Base64.DecodeFromUtf8InPlace(payload.Span, out var written) == OperationStatus.Done
             ? payload[..written]
             : throw new FormatException("The image is not valid base64.");
-    }
 
     private static ReadOnlySpan<byte> WithoutPrefix(ReadOnlySpan<byte> utf8) => utf8[PrefixLength(utf8)..];
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImageAdapter.Imaging;
 
 namespace ImageAdapter.Translation;
 
 /// <summary>
 /// Reads an artifact's <c>base64</c> JSON string as a <see cref="Base64Text"/>: where it sits in the answer, so that it
-/// can be decoded in place there, or, when the string has escapes (such as <c>\/</c>) or is split across buffers, an
+/// can be kept or decoded in place there, or, when the string has escapes (such as <c>\/</c>) or is split across buffers, an
 /// unescaped copy. Writing is not needed: the adapter only reads these answers.
 /// </summary>
 internal sealed class Base64PayloadConverter : JsonConverter<Base64Text>
@@ -39,7 +40,6 @@ internal sealed class Base64PayloadConverter : JsonConverter<Base64Text>
 /// </summary>
 internal readonly record struct Base64Text(int Offset, int Length, byte[]? Unescaped)
 {
-    /// <summary>The image, decoded where the text was (<see cref="Base64Payload.DecodeInPlace"/>).</summary>
-    public Memory<byte> DecodeInPlace(Memory<byte> json) =>
-        Base64Payload.DecodeInPlace((Unescaped ?? json).Slice(Offset, Length));
+    /// <summary>The image: its text where it is, or decoded in place there (<see cref="Base64Payload.Read"/>).</summary>
+    public ImageBody Read(Memory<byte> json) => Base64Payload.Read((Unescaped ?? json).Slice(Offset, Length));
 }

@@ -1,3 +1,5 @@
+using ImageAdapter.Imaging;
+
 namespace ImageAdapter.Translation;
 
 /// <summary>One HTTP call to Fireworks, as pure data: what a translator produces and the client sends.</summary>
@@ -31,4 +33,4 @@ internal sealed record FireworksCall(
 internal sealed record FireworksResponse(string? ContentType, string? FinishReason, Memory<byte> Body);
 
 /// <summary>One image as Fireworks returned it, before the adapter checks and reports it.</summary>
-internal sealed record GeneratedImage(ReadOnlyMemory<byte> Bytes, bool ContentFiltered);
+internal sealed record GeneratedImage(ImageBody Body, bool ContentFiltered);

@@ -34,7 +34,8 @@ internal sealed class SdxlTranslator : IFamilyTranslator
 
     /// <summary>
     /// Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed. The images
-    /// are decoded in place: <paramref name="json"/> holds them afterwards and is no longer JSON.
+    /// stay in <paramref name="json"/>, as base64 or decoded in place (<see cref="Base64Payload.Read"/>): it is no longer
+    /// JSON afterwards.
     /// </summary>
     public static IReadOnlyList<GeneratedImage> ReadArtifacts(Memory<byte> json)
     {
@@ -42,7 +43,7 @@ internal sealed class SdxlTranslator : IFamilyTranslator
             ?? throw new JsonException("The image_generation answer is null.");
         return artifacts
             .Select(artifact => new GeneratedImage(
-                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).DecodeInPlace(json),
+                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).Read(json),
                 artifact.FinishReason == FireworksPaths.ContentFiltered))
             .ToArray();
     }

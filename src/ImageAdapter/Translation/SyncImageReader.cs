@@ -1,3 +1,5 @@
+using ImageAdapter.Imaging;
+
 namespace ImageAdapter.Translation;
 
 /// <summary>
@@ -9,5 +11,5 @@ internal static class SyncImageReader
     public static IReadOnlyList<GeneratedImage> Read(FireworksResponse response) =>
         response.ContentType == FireworksPaths.Json
             ? SdxlTranslator.ReadArtifacts(response.Body)
-            : [new GeneratedImage(response.Body, response.FinishReason == FireworksPaths.ContentFiltered)];
+            : [new GeneratedImage(ImageBody.FromBytes(response.Body), response.FinishReason == FireworksPaths.ContentFiltered)];
 }

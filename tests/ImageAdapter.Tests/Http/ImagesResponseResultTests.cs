@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using ImageAdapter.Contract;
 using ImageAdapter.Http;
+using ImageAdapter.Imaging;
+using ImageAdapter.Translation;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageAdapter.Tests.Http;
@@ -29,10 +31,25 @@ public sealed class ImagesResponseResultTests
     [MemberData(nameof(ImageLengths))]
     public async Task Execute_Base64Images_SameBytesAsTheSerializer(int[] lengths)
     {
-        var data = lengths.Select((length, index) => new ImageData(Bytes(length, index))).ToArray();
+        var data = lengths.Select((length, index) => new ImageData(ImageBody.FromBytes(Bytes(length, index)))).ToArray();
         var response = new ImagesResponse(1_764_000_000, data, "png", "1024x1024", Usage());
 
         Assert.Equal(Serialized(response), await WrittenAsync(response));
+    }
+
+    // Base64 Fireworks sent (an SDXL n>1 answer) is copied through in chunks of its own: the same answer as its bytes give.
+    [Theory]
+    [MemberData(nameof(ImageLengths))]
+    public async Task Execute_Base64FromFireworks_SameBytesAsTheDecodedImages(int[] lengths)
+    {
+        var images = lengths.Select((length, index) => Bytes(length, index)).ToArray();
+        var asText = images.Select(bytes => new ImageData(Base64Payload.Read(Encoding.UTF8.GetBytes(Convert.ToBase64String(bytes))))).ToArray();
+        var asBytes = images.Select(bytes => new ImageData(ImageBody.FromBytes(bytes))).ToArray();
+
+        var written = await WrittenAsync(new ImagesResponse(1_764_000_000, asText, "png", "1024x1024", Usage()));
+
+        Assert.All(asText, image => Assert.True(image.B64Json!.Value.IsBase64 || image.B64Json.Value.Length == 0));
+        Assert.Equal(Serialized(new ImagesResponse(1_764_000_000, asBytes, "png", "1024x1024", Usage())), written);
     }
 
     [Fact]
@@ -49,7 +66,7 @@ public sealed class ImagesResponseResultTests
     {
         var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
 
-        await new ImagesResponseResult(new ImagesResponse(1, [new ImageData(Bytes(10, 0))], "png", null, Usage())).ExecuteAsync(context);
+        await new ImagesResponseResult(new ImagesResponse(1, [new ImageData(ImageBody.FromBytes(Bytes(10, 0)))], "png", null, Usage())).ExecuteAsync(context);
 
         Assert.Equal((200, "application/json; charset=utf-8"), (context.Response.StatusCode, context.Response.ContentType));
     }

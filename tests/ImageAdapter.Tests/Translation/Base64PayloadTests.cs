@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace ImageAdapter.Tests.Translation;
 
 /// <summary>
-/// The SDXL artifacts' base64 is decoded straight from the UTF-8 JSON; it must accept exactly what
-/// <see cref="Convert.FromBase64String"/> accepted when it went through a string.
+/// The SDXL artifacts' base64 is read straight from the UTF-8 JSON, kept as text when canonical and decoded in place
+/// otherwise; it must accept exactly what <see cref="Convert.FromBase64String"/> accepted when it went through a string.
 /// </summary>
 public sealed class Base64PayloadTests
 {
@@ -33,7 +33,7 @@ public sealed class Base64PayloadTests
     {
         var images = SdxlTranslator.ReadArtifacts(Artifacts(base64));
 
-        Assert.Equal(expected, images[0].Bytes);
+        Assert.Equal(expected, images[0].Body.Decode());
     }
 
     [Theory]
@@ -61,8 +61,8 @@ public sealed class Base64PayloadTests
 
         var images = SdxlTranslator.ReadArtifacts(Encoding.UTF8.GetBytes(json));
 
-        Assert.Equal(first, images[0].Bytes);
-        Assert.Equal(second, images[1].Bytes);
+        Assert.Equal(first, images[0].Body.Decode());
+        Assert.Equal(second, images[1].Body.Decode());
     }
 
     // The point of decoding from UTF-8 into the pool: canonical base64 costs no UTF-16 copy of the text, and in a
@@ -120,13 +120,13 @@ public sealed class Base64PayloadTests
         var text = new Base64PayloadConverter().Read(ref reader, typeof(Base64Text), JsonSerializerOptions.Default);
 
         Assert.True(reader.HasValueSequence);
-        Assert.Equal(image, text.DecodeInPlace(Memory<byte>.Empty).ToArray());
+        Assert.Equal(image, text.Read(Memory<byte>.Empty).Decode().ToArray());
     }
 
-    // An SDXL n=4 answer is 9 MB of JSON: its images are decoded where their base64 was, so the request holds no
-    // second copy of them and allocates nothing image-sized.
+    // An SDXL n=4 answer is 9 MB of JSON: canonical base64 stays where it is, for the answer to copy through, so the
+    // request holds no second copy of its images, allocates nothing image-sized and neither decodes nor encodes them.
     [Fact]
-    public void ReadArtifacts_Canonical_DecodedInPlaceWithoutAllocatingImages()
+    public void ReadArtifacts_Canonical_KeptAsTextInTheAnswerWithoutAllocating()
     {
         var first = RandomBytes(300_000, seed: 5);
         var second = RandomBytes(300_001, seed: 6);
@@ -138,10 +138,26 @@ public sealed class Base64PayloadTests
         var images = SdxlTranslator.ReadArtifacts(json);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(first, images[0].Bytes.ToArray());
-        Assert.Equal(second, images[1].Bytes.ToArray());
-        Assert.All(images, image => Assert.True(MemoryMarshal.TryGetArray(image.Bytes, out var segment) && segment.Array == json));
+        Assert.Equal([Convert.ToBase64String(first), Convert.ToBase64String(second)], images.Select(image => Encoding.UTF8.GetString(image.Body.Text.Span)));
+        Assert.Equal([first.Length, second.Length], images.Select(image => image.Body.Length));
+        Assert.All(images, image => Assert.True(MemoryMarshal.TryGetArray(image.Body.Text, out var segment) && segment.Array == json));
         Assert.InRange(allocated, 0, 4096);
+    }
+
+    // Base64 with whitespace would reach the client as it is: it is decoded where it was instead, and the answer
+    // encodes the bytes anew.
+    [Fact]
+    public void ReadArtifacts_Whitespace_DecodedInPlace()
+    {
+        var image = RandomBytes(3000, seed: 7);
+        var base64 = Convert.ToBase64String(image, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", " ");
+        var json = Encoding.UTF8.GetBytes($$"""[{"base64":"{{base64}}","finishReason":"SUCCESS","seed":1}]""");
+
+        var body = SdxlTranslator.ReadArtifacts(json)[0].Body;
+
+        Assert.False(body.IsBase64);
+        Assert.Equal(image, body.Decoded.ToArray());
+        Assert.True(MemoryMarshal.TryGetArray(body.Decoded, out var segment) && segment.Array == json);
     }
 
     private static byte[] Artifacts(string base64) =>

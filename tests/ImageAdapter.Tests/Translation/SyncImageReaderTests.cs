@@ -16,7 +16,7 @@ public sealed class SyncImageReaderTests
 
         var image = Assert.Single(SyncImageReader.Read(new FireworksResponse("image/png", finishReason, body)));
 
-        Assert.Equal((body, filtered), (image.Bytes, image.ContentFiltered));
+        Assert.Equal((body, filtered), (image.Body.Decoded, image.ContentFiltered));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class SyncImageReaderTests
 
         var images = SyncImageReader.Read(new FireworksResponse("application/json", null, json));
 
-        Assert.Equal([([1, 2, 3], false), ([1], true)], images.Select(image => (image.Bytes.ToArray(), image.ContentFiltered)));
+        Assert.Equal([([1, 2, 3], false), ([1], true)], images.Select(image => (image.Body.Decode().ToArray(), image.ContentFiltered)));
     }
 
     [Fact]

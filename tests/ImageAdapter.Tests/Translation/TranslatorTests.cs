@@ -108,9 +108,9 @@ public sealed class TranslatorTests
 
         var images = SdxlTranslator.ReadArtifacts(Encoding.UTF8.GetBytes(json));
 
-        Assert.Equal(new byte[] { 1, 2, 3 }, images[0].Bytes);
+        Assert.Equal(new byte[] { 1, 2, 3 }, images[0].Body.Decode());
         Assert.False(images[0].ContentFiltered);
-        Assert.Equal(new byte[] { 4, 5, 6 }, images[1].Bytes);
+        Assert.Equal(new byte[] { 4, 5, 6 }, images[1].Body.Decode());
         Assert.True(images[1].ContentFiltered);
     }
 
