@@ -59,6 +59,10 @@ internal sealed class FunctionsHostLauncher(RepoLayout layout, string? func, str
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["AzureWebJobsDisableHomepage"] = "true";
         environment["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning";
+
+        // The host process's runtime settings, as infra/app/function.bicep sets them.
+        environment["DOTNET_gcServer"] = "0";
+        environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
         var host = TargetProcess.Start("functions host", start, new Uri($"http://127.0.0.1:{port}"), environment);
         try
         {

@@ -25,10 +25,10 @@ internal static class ResultsReport
             "and every target's processes (idle while another target is measured). Nothing is pinned. On a 2-CPU machine a target " +
             "with a hop in front of the simulator competes with the simulator and the load generator for the same cores, which lowers " +
             "its throughput and raises its latency more than a deployment with the upstream elsewhere would.").AppendLine();
-        md.AppendLine("The simulator, the proxies, the floor and the servers are framework-dependent Release builds started with `dotnet <dll>`, each " +
-            "with server GC (the ASP.NET Core default; the proxies and the floor, run by the bench's own executable, get `DOTNET_gcServer=1`); the load generator uses workstation GC. " +
-            "The Functions host runs as its own build configures it (server GC) and its worker as the Functions app's project " +
-            "configures it (workstation GC: the app uses `Microsoft.NET.Sdk`, not the Web SDK). " +
+        md.AppendLine("The simulator, the proxies, the floor and the servers are framework-dependent Release builds started with `dotnet <dll>`. " +
+            "The simulator runs with server GC (the ASP.NET Core default), and so do the proxies and the floor (run by the bench's own executable, with `DOTNET_gcServer=1`). " +
+            "The servers and the Functions worker run with the adapter's own runtime settings (`src/HostRuntime.props`: workstation GC, thread-pool workers that do not spin). " +
+            "The Functions host runs with the app settings the Bicep gives it (`DOTNET_gcServer=0`, `DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0`). The load generator uses workstation GC. " +
             "The simulator keeps every request it receives in memory (its test API) and is not a target of the memory figures.").AppendLine();
         md.AppendLine("Targets: **direct** = the Fireworks simulator called with the request the adapter would send; " +
             "**YARP** = the same request through a plain YARP pass-through (one .NET proxy hop); " +

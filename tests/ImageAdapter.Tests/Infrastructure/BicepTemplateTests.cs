@@ -200,6 +200,14 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.False((bool)policy["properties"]!["allow"]!);
     }
 
+    // The host process reads its runtime settings from the environment; the worker has the same in its runtimeconfig.
+    [Fact]
+    public void AppSettings_HostRuntime_WorkstationGcAndNoSpinning()
+    {
+        var settings = AppSettings();
+        Assert.Equal(("0", "0"), ((string?)settings["DOTNET_gcServer"], (string?)settings["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"]));
+    }
+
     [Fact]
     public void AppSettings_KeyVaultAndStorageByIdentity_NoSecretValues()
     {
