@@ -28,7 +28,7 @@ internal sealed class AllocationCounter : IAsyncDisposable
     private readonly EventPipeEventSource _source;
     private readonly Task _reader;
     private readonly Lock _gate = new();
-    private readonly List<(DateTime At, long Bytes)> _ticks = [];
+    private readonly List<(DateTime At, long Bytes, string Type)> _ticks = [];
     private bool _stopped;
 
     private AllocationCounter(int processId)
@@ -50,6 +50,22 @@ internal sealed class AllocationCounter : IAsyncDisposable
         lock (_gate)
         {
             return _ticks.Where(t => t.At >= from && t.At <= to).Sum(t => t.Bytes);
+        }
+    }
+
+    /// <summary>
+    /// After <see cref="StopAsync"/>: the <paramref name="count"/> types whose allocations crossed a tick most, by the
+    /// bytes of those ticks. A tick names the object that crossed the threshold, so this samples allocations by size.
+    /// </summary>
+    public IReadOnlyList<(string Type, long Bytes)> TopTypes(DateTime from, DateTime to, int count)
+    {
+        lock (_gate)
+        {
+            return _ticks.Where(t => t.At >= from && t.At <= to)
+                .GroupBy(t => t.Type, (type, ticks) => (type, ticks.Sum(t => t.Bytes)))
+                .OrderByDescending(t => t.Item2)
+                .Take(count)
+                .ToArray();
         }
     }
 
@@ -92,7 +108,7 @@ internal sealed class AllocationCounter : IAsyncDisposable
         var bytes = tick.AllocationAmount64 > 0 ? tick.AllocationAmount64 : tick.AllocationAmount;
         lock (_gate)
         {
-            _ticks.Add((tick.TimeStamp.ToUniversalTime(), bytes));
+            _ticks.Add((tick.TimeStamp.ToUniversalTime(), bytes, tick.TypeName));
         }
     }
 }

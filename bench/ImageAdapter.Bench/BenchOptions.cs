@@ -37,6 +37,7 @@ internal sealed record BenchOptions(
           --workload sdxl-n1   sdxl-n1, sdxl-n4 or flux-n1 (default sdxl-n1)
           --clients 16 --duration 20s --warmup 2s --key bench-key
           --pids 123,456       also count those processes' allocations in the measured window
+          --types 15           with --pids: each process's 15 types that allocated most (sampled by GC allocation ticks)
         """;
 
     public static BenchOptions? Parse(string[] args)

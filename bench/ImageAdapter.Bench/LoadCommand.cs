@@ -3,11 +3,11 @@ using System.Globalization;
 namespace ImageAdapter.Bench;
 
 /// <summary>
-/// <c>load --url ORIGIN [--workload sdxl-n1] [--clients 16] [--duration 20s] [--warmup 2s] [--key bench-key] [--pids 1,2]</c>:
+/// <c>load --url ORIGIN [--workload sdxl-n1] [--clients 16] [--duration 20s] [--warmup 2s] [--key bench-key] [--pids 1,2 [--types 15]]</c>:
 /// the bench's closed-loop load (<see cref="LoadRunner"/>) against an adapter that is already running, in any host,
 /// sending the OpenAI request of one workload. For measurements made by hand, such as with <c>dotnet-counters</c>
 /// attached to the serving processes. With <c>--pids</c>, each of those processes' allocations in the measured window
-/// are also counted (<see cref="AllocationCounter"/>).
+/// are also counted (<see cref="AllocationCounter"/>), and with <c>--types</c> the types that allocated most.
 /// </summary>
 internal static class LoadCommand
 {
@@ -20,6 +20,7 @@ internal static class LoadCommand
         var warmUp = TimeSpan.FromSeconds(2);
         var key = Workload.AdapterKey;
         int[] pids = [];
+        var types = 0;
         for (var i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -42,6 +43,9 @@ internal static class LoadCommand
                     break;
                 case "--key":
                     key = Next();
+                    break;
+                case "--types":
+                    types = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
                 case "--pids":
                     pids = Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
@@ -72,6 +76,10 @@ internal static class LoadCommand
             await counters[i].DisposeAsync();
             Console.WriteLine($"  pid {pids[i]}: {bytes / duration.TotalSeconds / 1e6:F1} MB/s allocated in the window (GC allocation ticks), " +
                 $"{bytes / Math.Max(1, load.Succeeded):N0} bytes per request answered");
+            foreach (var (type, typeBytes) in counters[i].TopTypes(from, from + duration, types))
+            {
+                Console.WriteLine($"    {typeBytes / Math.Max(1, load.Succeeded),9:N0} B/request  {type}");
+            }
         }
 
         return load.Failures == 0 && load.Succeeded > 0 ? 0 : 1;
