@@ -21,11 +21,15 @@ internal static class AdapterTargets
     /// <summary>Information logging's throughput over Warning's: "within 5 %".</summary>
     public const double MinInformationOverWarning = 0.95;
 
-    /// <summary>Adapter req/s over the floor's in one cell; NaN when neither answered.</summary>
+    /// <summary>Adapter req/s over the floor's in one cell; NaN when the floor answered nothing.</summary>
     public static double OverFloor(BenchResults r, Workload workload, int clients) =>
-        r.Cell(workload, clients, TargetKind.Adapter).Load.Throughput / r.Cell(workload, clients, TargetKind.Floor).Load.Throughput;
+        Ratio(r.Cell(workload, clients, TargetKind.Adapter).Load.Throughput, r.Cell(workload, clients, TargetKind.Floor).Load.Throughput);
 
     /// <summary>adapter-info req/s over the adapter's (Warning) in one cell.</summary>
     public static double InformationOverWarning(BenchResults r, Workload workload, int clients) =>
-        r.Cell(workload, clients, TargetKind.AdapterInfo).Load.Throughput / r.Cell(workload, clients, TargetKind.Adapter).Load.Throughput;
+        Ratio(r.Cell(workload, clients, TargetKind.AdapterInfo).Load.Throughput, r.Cell(workload, clients, TargetKind.Adapter).Load.Throughput);
+
+    // A baseline that answered nothing in its window (the machine overloaded) gives no ratio, not an infinite one: the
+    // cell is reported as NaN and its target is not met.
+    private static double Ratio(double throughput, double baseline) => baseline > 0 ? throughput / baseline : double.NaN;
 }

@@ -19,7 +19,7 @@ internal static class TargetsSection
         if (r.Soak is { } soak)
         {
             Row(md, "no working-set growth over the soak",
-                $"{soak.FirstWindowAverage / 1e6:F0} MB -> {soak.LastWindowAverage / 1e6:F0} MB ({soak.Growth * 100:+0.0;-0.0} %) over {soak.Duration.TotalMinutes:F1} min",
+                $"{soak.FirstWindowAverage / 1e6:F0} MB -> {soak.LastWindowAverage / 1e6:F0} MB ({soak.Growth * 100:+0.0;-0.0;0.0} %) over {soak.Duration.TotalMinutes:F1} min",
                 soak.Passed && soak.Duration >= TimeSpan.FromMinutes(5) ? true : soak.Passed ? null : false);
         }
         else
