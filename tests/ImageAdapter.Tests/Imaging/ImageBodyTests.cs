@@ -2,8 +2,10 @@ using System.Text;
 using System.Text.Json;
 using ImageAdapter.Contract;
 using ImageAdapter.Imaging;
+using ImageAdapter.Resilience;
 using ImageAdapter.Translation;
 using ImageAdapter.Validation;
+using Microsoft.Extensions.Options;
 using StbImageWriteSharp;
 
 namespace ImageAdapter.Tests.Imaging;
@@ -55,6 +57,21 @@ public sealed class ImageBodyTests
 
         Assert.Equal((ImageFormat.Jpeg, new ImageSize(40, 30)), Read(bytes).Inspect());
     }
+
+    // A stored URL needs the bytes: decoded, they are held until the answer is written, so they count like any image's.
+    [Fact]
+    public Task Decode_Base64InARequest_CountsAgainstTheBudget() => Task.Run(() =>
+    {
+        // On its own thread pool work item: the reservation opened here does not flow back into the test runner.
+        var bytes = Noise(ImageFormat.Png, 64, 64);
+        var budget = new ImageMemoryBudget(Options.Create(new AdapterOptions()));
+        using var reservation = budget.Open();
+
+        var decoded = Read(bytes).Decode();
+
+        Assert.Equal(bytes, decoded.ToArray());
+        Assert.Equal(bytes.Length, budget.HeldBytes);
+    }, TestContext.Current.CancellationToken);
 
     [Fact]
     public void Serialize_Base64OrBytes_SameJsonString()
