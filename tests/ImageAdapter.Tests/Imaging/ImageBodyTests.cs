@@ -3,10 +3,10 @@ using System.Text.Json;
 using ImageAdapter.Contract;
 using ImageAdapter.Imaging;
 using ImageAdapter.Resilience;
+using ImageAdapter.Tests.Support;
 using ImageAdapter.Translation;
 using ImageAdapter.Validation;
 using Microsoft.Extensions.Options;
-using StbImageWriteSharp;
 
 namespace ImageAdapter.Tests.Imaging;
 
@@ -87,21 +87,7 @@ public sealed class ImageBodyTests
     private static string Serialized(ImageBody body) =>
         JsonSerializer.Serialize(new ImageData(body), OpenAIJsonContext.Responses.ImageData)[12..^1];
 
-    private static byte[] Noise(ImageFormat format, int width, int height)
-    {
-        var pixels = new byte[width * height * 3];
-        new Random(width).NextBytes(pixels);
-        using var stream = new MemoryStream();
-        var writer = new ImageWriter();
-        if (format == ImageFormat.Png)
-        {
-            writer.WritePng(pixels, width, height, ColorComponents.RedGreenBlue, stream);
-        }
-        else
-        {
-            writer.WriteJpg(pixels, width, height, ColorComponents.RedGreenBlue, stream, 90);
-        }
-
-        return stream.ToArray();
-    }
+    // Noise, which does not compress (InputImages).
+    private static byte[] Noise(ImageFormat format, int width, int height) =>
+        format == ImageFormat.Png ? InputImages.Png(width, height) : InputImages.Jpeg(width, height);
 }
