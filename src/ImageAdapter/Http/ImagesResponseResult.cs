@@ -10,9 +10,9 @@ namespace ImageAdapter.Http;
 /// <summary>
 /// Writes an <see cref="ImagesResponse"/> straight into the response as it would serialize, but with each image's
 /// base64 encoded (or, when Fireworks sent base64, copied) a chunk at a time and sent as it is made. Serializing the
-/// record whole would first build the entire answer (2.2 MB for one 1.65 MB PNG) in one buffer; this holds one chunk. The images were checked before the
-/// status line goes out, so a client never gets a 200 with a bad image. The answer has a <c>Content-Length</c>, not
-/// chunked framing: its length is known before the first byte (<see cref="LengthAsync"/>).
+/// record whole would first build the entire answer (2.2 MB for one 1.65 MB PNG) in one buffer; this holds one chunk.
+/// The images were checked before the status line goes out, so a client never gets a 200 with a bad image. The answer
+/// has a <c>Content-Length</c>, not chunked framing: its length is known before the first byte (<see cref="LengthAsync"/>).
 /// </summary>
 internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
 {
