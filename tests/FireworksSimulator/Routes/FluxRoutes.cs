@@ -55,7 +55,7 @@ internal static class FluxRoutes
                 var inner = AcceptHeader.Parse(headers["Json-Return-Image-Accept"].ToString()) == AcceptedOutput.Jpeg
                     ? ImageFormat.Jpeg
                     : ImageFormat.Png;
-                var base64 = Convert.ToBase64String(call.Images.Encode(width, height, inner, quality, call.ContentFiltered));
+                var base64 = call.Images.EncodeBase64(width, height, inner, quality, call.ContentFiltered);
                 var item = call.State.FluxJsonDataUriPrefix ? $"data:{inner.MediaType()};base64,{base64}" : base64;
                 return SimulatedResponse.Json(200,
                     new FluxJsonResponse(Guid.NewGuid().ToString("N"), [item], finishReason, seed),

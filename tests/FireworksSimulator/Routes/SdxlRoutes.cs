@@ -63,7 +63,7 @@ internal static class SdxlRoutes
     }
 
     private static SdxlArtifact Artifact(SimulatorCall call, (int Width, int Height) size, long seed, bool filtered) => new(
-        Convert.ToBase64String(call.Images.Encode(size.Width, size.Height, ImageFormat.Png, filtered: filtered)),
+        call.Images.EncodeBase64(size.Width, size.Height, ImageFormat.Png, filtered: filtered),
         filtered ? FinishReasons.ContentFiltered : FinishReasons.Success,
         seed);
 }
