@@ -14,11 +14,14 @@ namespace ImageAdapter.Telemetry;
 /// accumulated reaches standard output in one write, <see cref="FlushInterval"/> after the first record of a batch.
 /// </summary>
 /// <remarks>
-/// <see cref="ConsoleLoggerProvider"/> wakes its own thread for every record and writes each one alone. Measured on the
-/// bench's two cores, that cost 0.4 to 0.6 ms of CPU per access line, a sixth of an n=1 request; neither a buffered
-/// standard output nor a synchronous writer removed it (docs in bench/results.md). Nothing is dropped: past
-/// <see cref="MaxPendingChars"/> the thread that logs writes the batch itself. What is pending is written when the
-/// provider is disposed (host shutdown); a process that crashes loses at most one interval of lines.
+/// <see cref="ConsoleLoggerProvider"/> wakes its own thread for every record and writes each one alone. On the bench's
+/// two cores that cost 0.4 to 0.6 ms of CPU per access line, on an n=1 request that otherwise costs about 2.5 ms. Neither
+/// a buffered standard output behind it nor a synchronous writer (a write per line) removed that; one write per batch
+/// did (bench/results.md).
+/// Nothing is dropped: past <see cref="MaxPendingChars"/> the thread that logs writes the batch itself, and once the
+/// provider is disposed (host shutdown) what is pending is written and every later record is written at once. A process
+/// that crashes loses at most one interval of lines. If standard output is closed, lines are discarded: logging must
+/// not stop the server.
 /// </remarks>
 [ProviderAlias("Console")]
 internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
@@ -39,6 +42,7 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
     private StringBuilder _pending = new();
     private StringBuilder _spare = new();
     private bool _flushScheduled;
+    private bool _disposed;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public BatchedConsoleLoggerProvider(IEnumerable<ConsoleFormatter> formatters, IOptions<ConsoleLoggerOptions> options)
@@ -78,21 +82,37 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
             }
 
             var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(batch.Length));
-            var length = 0;
-            foreach (var chunk in batch.GetChunks())
+            try
             {
-                length += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(length));
+                var length = 0;
+                foreach (var chunk in batch.GetChunks())
+                {
+                    length += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(length));
+                }
+
+                _output.Write(bytes, 0, length);
+                _output.Flush();
+            }
+            catch (IOException)
+            {
+                // Standard output is closed (its reader went away): the lines have nowhere to go.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
             }
 
-            _output.Write(bytes, 0, length);
-            ArrayPool<byte>.Shared.Return(bytes);
-            _output.Flush();
             batch.Clear();
         }
     }
 
     public void Dispose()
     {
+        lock (_pendingGate)
+        {
+            _disposed = true;
+        }
+
         _timer.Dispose();
         Flush();
     }
@@ -111,7 +131,7 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
         lock (_pendingGate)
         {
             _pending.Append(text);
-            writeNow = _pending.Length >= MaxPendingChars;
+            writeNow = _disposed || _pending.Length >= MaxPendingChars;
             if (!writeNow && !_flushScheduled)
             {
                 _flushScheduled = true;

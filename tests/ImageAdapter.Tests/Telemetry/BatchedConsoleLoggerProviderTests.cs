@@ -98,6 +98,33 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
     }
 
     [Fact]
+    public void Log_AfterDispose_WrittenAtOnce()
+    {
+        var logger = _factory.CreateLogger("Category");
+        _provider.Dispose();
+
+        logger.LogWarning("during shutdown");
+
+        Assert.Equal("warn: Category[0] during shutdown\n", _output.Text);
+    }
+
+    [Fact]
+    public void Flush_StandardOutputClosed_LinesDiscardedAndLoggingGoesOn()
+    {
+        using var output = new ClosedStream();
+        using var provider = new BatchedConsoleLoggerProvider(
+            _services.GetServices<ConsoleFormatter>(), _services.GetRequiredService<IOptions<ConsoleLoggerOptions>>(), output, _time);
+        var logger = provider.CreateLogger("Category");
+
+        logger.LogInformation("lost");
+        _time.Advance(BatchedConsoleLoggerProvider.FlushInterval);
+        logger.LogInformation("lost too");
+        _time.Advance(BatchedConsoleLoggerProvider.FlushInterval);
+
+        Assert.Equal(2, output.Attempts);
+    }
+
+    [Fact]
     public void Log_NonAscii_WrittenAsUtf8()
     {
         _factory.CreateLogger("Category").LogInformation("café ☕");
@@ -157,6 +184,18 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
     {
         _factory.Dispose();
         _services.Dispose();
+    }
+
+    /// <summary>Standard output whose reader went away: every write fails.</summary>
+    private sealed class ClosedStream : MemoryStream
+    {
+        public int Attempts { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Attempts++;
+            throw new IOException("Broken pipe");
+        }
     }
 
     /// <summary>Standard output as the provider sees it: the bytes, and how many writes reached it.</summary>
