@@ -81,19 +81,19 @@ internal sealed class BenchRun(BenchOptions options)
         foreach (var target in targets)
         {
             target.WorkingSet.Reset();
-            firstHalves[target.Kind] = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half);
+            firstHalves[target.Kind] = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half, target.Processes);
         }
 
         var cells = new Dictionary<TargetKind, CellResult>();
         foreach (var target in targets.Reverse())
         {
-            var second = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half);
+            var second = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half, target.Processes);
             var load = LoadResult.Combine(firstHalves[target.Kind], second);
             var cell = new CellResult(workload, clients, target.Kind, load, target.WorkingSet.Peak, target.WorkingSet.Peaks);
             cells[target.Kind] = cell;
             Console.WriteLine(
                 $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-12} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
-                $"ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
+                $"cpu {load.CpuMsPerRequest,6:F2} ms/req  ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
         }
 
         return targets.Select(target => cells[target.Kind]);

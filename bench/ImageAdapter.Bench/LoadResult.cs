@@ -3,8 +3,11 @@ namespace ImageAdapter.Bench;
 /// <summary>
 /// What one measured window produced; <see cref="SortedLatencies"/> holds successful requests only, in ms.
 /// <see cref="TooManyRequests"/> counts every 429 of the run, warm-up included: a client turned away then was turned away.
+/// <see cref="Cpu"/> is the serving processes' CPU time over the window (zero when not measured), and
+/// <see cref="AnsweredInWindow"/> the 200 answers that ended in it, whenever they started.
 /// </summary>
-internal sealed record LoadResult(double[] SortedLatencies, int Failures, long Bytes, TimeSpan Duration, string? FirstError, int TooManyRequests)
+internal sealed record LoadResult(
+    double[] SortedLatencies, int Failures, long Bytes, TimeSpan Duration, string? FirstError, int TooManyRequests, TimeSpan Cpu, int AnsweredInWindow)
 {
     public int Succeeded => SortedLatencies.Length;
 
@@ -21,7 +24,12 @@ internal sealed record LoadResult(double[] SortedLatencies, int Failures, long B
         first.Bytes + second.Bytes,
         first.Duration + second.Duration,
         first.FirstError ?? second.FirstError,
-        first.TooManyRequests + second.TooManyRequests);
+        first.TooManyRequests + second.TooManyRequests,
+        first.Cpu + second.Cpu,
+        first.AnsweredInWindow + second.AnsweredInWindow);
+
+    /// <summary>CPU milliseconds of the serving processes per 200 answer; NaN when nothing was answered.</summary>
+    public double CpuMsPerRequest => AnsweredInWindow == 0 ? double.NaN : Cpu.TotalMilliseconds / AnsweredInWindow;
 
     public double MegabytesPerResponse => Succeeded == 0 ? 0 : Bytes / (double)Succeeded / 1_000_000;
 

@@ -5,12 +5,15 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// Closed-loop load: <c>clients</c> loops, each sending the next request as soon as the previous answer is fully read.
-/// Only requests that start after the warm-up and finish before the end of the window are measured.
+/// Only requests that start after the warm-up and finish before the end of the window are measured. With
+/// <c>processes</c>, their CPU time over the window is measured too, and divided by the requests answered 200 within the
+/// window (started before it or not: in a steady state the work of requests that straddle either edge evens out).
 /// </summary>
 internal static class LoadRunner
 {
     public static async Task<LoadResult> RunAsync(
-        Uri origin, RequestTemplate template, int clients, TimeSpan warmUp, TimeSpan duration, CancellationToken cancellationToken = default)
+        Uri origin, RequestTemplate template, int clients, TimeSpan warmUp, TimeSpan duration,
+        IReadOnlyList<ServingProcess>? processes = null, CancellationToken cancellationToken = default)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -27,6 +30,9 @@ internal static class LoadRunner
         var loops = Enumerable.Range(0, clients)
             .Select(_ => Task.Run(() => LoopAsync(http, origin, template, clock, windowStart, windowEnd, cancellationToken), cancellationToken))
             .ToArray();
+        var cpu = processes is null
+            ? Task.FromResult(TimeSpan.Zero)
+            : ProcessCpu.MeasureAsync(processes, clock, windowStart, windowEnd, cancellationToken);
         var results = await Task.WhenAll(loops);
 
         var latencies = results.SelectMany(r => r.Latencies).ToArray();
@@ -37,7 +43,9 @@ internal static class LoadRunner
             results.Sum(r => r.Bytes),
             duration,
             results.Select(r => r.FirstError).FirstOrDefault(e => e is not null),
-            results.Sum(r => r.TooManyRequests));
+            results.Sum(r => r.TooManyRequests),
+            await cpu,
+            results.Sum(r => r.AnsweredInWindow));
     }
 
     private static async Task<LoopResult> LoopAsync(
@@ -78,6 +86,7 @@ internal static class LoadRunner
             }
 
             var finished = clock.Elapsed;
+            result.AnsweredInWindow += ok && finished >= windowStart && finished <= windowEnd ? 1 : 0;
             if (started < windowStart || finished > windowEnd)
             {
                 continue;
@@ -109,5 +118,7 @@ internal static class LoadRunner
         public string? FirstError { get; set; }
 
         public int TooManyRequests { get; set; }
+
+        public int AnsweredInWindow { get; set; }
     }
 }

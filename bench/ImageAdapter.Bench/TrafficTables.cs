@@ -4,12 +4,13 @@ using static ImageAdapter.Bench.ReportFormat;
 
 namespace ImageAdapter.Bench;
 
-/// <summary>The report's per-cell tables: throughput, latency, and peak working set with failures.</summary>
+/// <summary>The report's per-cell tables: throughput, CPU per request, latency, and peak working set with failures.</summary>
 internal static class TrafficTables
 {
     public static void Render(StringBuilder md, BenchResults r)
     {
         Throughput(md, r);
+        CpuTable.Render(md, r);
         Latency(md, r);
         Memory(md, r);
     }
