@@ -39,12 +39,9 @@ internal sealed class BenchRun(BenchOptions options)
         }
 
         var cells = new List<CellResult>();
-        foreach (var workload in Workload.All)
+        foreach (var (workload, clients) in Workload.MeasuringOrder(options.Clients))
         {
-            foreach (var clients in options.Clients)
-            {
-                cells.AddRange(await MeasureCellAsync(set.Targets, workload, clients));
-            }
+            cells.AddRange(await MeasureCellAsync(set.Targets, workload, clients));
         }
 
         var measured = set.Targets.Where(t => t.Kind != TargetKind.Direct).ToArray();

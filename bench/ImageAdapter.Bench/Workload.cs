@@ -12,14 +12,23 @@ internal sealed record Workload(string Name, string Model, int N, bool IsFlux)
     public const string FireworksKey = "fw-test-key";
     public const string AdapterKey = "bench-key";
 
-    // Run in this order, the n=1 workloads first: a process keeps the pooled buffers of its largest answers, so an
-    // n=1 cell measured after the n=4 ones would report the n=4 answers' memory as its own.
+    // The report's order; BenchRun measures them in MeasuringOrder.
     public static readonly IReadOnlyList<Workload> All =
     [
         new("SDXL 1024x1024 PNG, n=1", "stable-diffusion-xl-1024-v1-0", 1, false),
         new("FLUX schnell 1024x1024 PNG, n=1", "flux-1-schnell-fp8", 1, true),
         new("SDXL 1024x1024 PNG, n=4", "stable-diffusion-xl-1024-v1-0", 4, false),
     ];
+
+    /// <summary>
+    /// The cells in the order they are measured. A process keeps the memory of its largest moment (pooled buffers, a
+    /// grown heap), so a cell measured after a larger one would report that one's memory as its own. Hence the n=1
+    /// workloads first, both at each concurrency before the next higher one (a 16-client cell never follows a
+    /// 64-client one), then n=4, whose answers' buffers are four times an n=1 one.
+    /// </summary>
+    public static IEnumerable<(Workload Workload, int Clients)> MeasuringOrder(IReadOnlyList<int> clients) =>
+        (from c in clients.Order() from w in All where w.N == 1 select (w, c))
+            .Concat(from w in All where w.N > 1 from c in clients.Order() select (w, c));
 
     /// <summary>The short name for <c>load --workload</c>: sdxl-n1, sdxl-n4, flux-n1.</summary>
     public string Id => $"{(IsFlux ? "flux" : "sdxl")}-n{N}";
