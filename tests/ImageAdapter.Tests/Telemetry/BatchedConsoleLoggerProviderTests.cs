@@ -20,7 +20,8 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
     public BatchedConsoleLoggerProviderTests()
     {
         _services = new ServiceCollection()
-            .AddLogging(logging => logging.AddSimpleConsole(console => (console.SingleLine, console.IncludeScopes) = (true, true)))
+            .AddLogging(logging => logging.AddSimpleConsole(console =>
+                (console.SingleLine, console.IncludeScopes, console.ColorBehavior) = (true, true, LoggerColorBehavior.Disabled)))
             .BuildServiceProvider();
         _provider = new BatchedConsoleLoggerProvider(
             _services.GetServices<ConsoleFormatter>(), _services.GetRequiredService<IOptions<ConsoleLoggerOptions>>(), _output, _time);
