@@ -19,18 +19,5 @@ internal static class ProcessCpu
         when > clock.Elapsed ? Task.Delay(when - clock.Elapsed, cancellationToken) : Task.CompletedTask;
 
     private static TimeSpan Total(IReadOnlyList<ServingProcess> processes) =>
-        processes.Aggregate(TimeSpan.Zero, (sum, serving) => sum + Used(serving.Process));
-
-    private static TimeSpan Used(Process process)
-    {
-        try
-        {
-            process.Refresh();
-            return process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime;
-        }
-        catch (InvalidOperationException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
+        processes.Aggregate(TimeSpan.Zero, (sum, serving) => sum + serving.ProcessorTime);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ImageAdapter.Bench;
 
 /// <summary>
@@ -76,20 +74,7 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static long WorkingSet(Process process)
-    {
-        try
-        {
-            process.Refresh();
-            return process.HasExited ? 0 : process.WorkingSet64;
-        }
-        catch (InvalidOperationException)
-        {
-            return 0;
-        }
-    }
-
-    private long[] Read() => _processes.Select(p => WorkingSet(p.Process)).ToArray();
+    private long[] Read() => _processes.Select(p => p.WorkingSet).ToArray();
 
     private void Sample()
     {

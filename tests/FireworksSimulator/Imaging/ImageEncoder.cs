@@ -32,7 +32,7 @@ internal sealed class ImageEncoder
     public string EncodeBase64(int width, int height, ImageFormat format, int jpegQuality = DefaultJpegQuality, bool filtered = false) =>
         Base64Cache.GetOrAdd(
             Key(width, height, format, jpegQuality, filtered),
-            key => new Lazy<string>(() => Convert.ToBase64String(Encode(width, height, format, jpegQuality, filtered)))).Value;
+            key => new Lazy<string>(() => Convert.ToBase64String(Encode(key.Width, key.Height, key.Format, key.Quality, key.Filtered)))).Value;
 
     private static ImageKey Key(int width, int height, ImageFormat format, int jpegQuality, bool filtered) =>
         new(width, height, format, format == ImageFormat.Jpeg ? Math.Clamp(jpegQuality, 1, 100) : 0, filtered);
