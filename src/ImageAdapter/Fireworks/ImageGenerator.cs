@@ -81,6 +81,12 @@ internal sealed class ImageGenerator(
     private async Task<IReadOnlyList<GeneratedImage>> GenerateAdmittedAsync(ImageGenerationRequest request, CancellationToken cancellationToken)
     {
         var calls = _translators[request.Model.Family].ToCalls(request);
+        if (calls.Count == 1)
+        {
+            // Most requests make one call: Parallel.ForEachAsync would only add a scheduled work item and its bookkeeping.
+            return await RunAsync(request.Model, calls[0], cancellationToken);
+        }
+
         var results = new IReadOnlyList<GeneratedImage>[calls.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelCalls, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, calls.Count), parallel, async (index, token) =>
