@@ -38,6 +38,10 @@ internal sealed record BenchOptions(
           --clients 16 --duration 20s --warmup 2s --key bench-key
           --pids 123,456       also count those processes' allocations in the measured window
           --types 15           with --pids: each process's 15 types that allocated most (sampled by GC allocation ticks)
+
+        dotnet run -c Release --project bench/ImageAdapter.Bench -- stacks TRACE.nettrace
+          the share of a CPU-sampling trace (dotnet-trace collect-linux --profile cpu-sampling) spent in each component:
+          logging, outgoing HTTP, the host's gRPC to its worker, function invocation, Kestrel and sockets, ...
         """;
 
     public static BenchOptions? Parse(string[] args)
