@@ -6,6 +6,7 @@ namespace ImageAdapter.Bench;
 internal sealed record BenchOptions(
     TimeSpan Duration,
     TimeSpan WarmUp,
+    TimeSpan Prewarm,
     TimeSpan Soak,
     string OutputPath,
     IReadOnlyList<int> Clients,
@@ -20,6 +21,8 @@ internal sealed record BenchOptions(
         usage: dotnet run -c Release --project bench/ImageAdapter.Bench -- [options]
           --duration 8s        measured time per target, workload and concurrency, in two halves (default 8s)
           --warmup 2s          warm-up before each half (default 2s)
+          --prewarm 10s        before a workload's first cell, each target serves it from one client, unmeasured, so
+                               that no cell measures a process still compiling its code (default 10s; 0 for none)
           --clients 1,16,64    concurrent clients (default 1,16,64)
           --soak 5m            also run the working-set soak (adapter, SDXL n=1, 16 clients); default off
           --out bench/results.md
@@ -47,7 +50,7 @@ internal sealed record BenchOptions(
     public static BenchOptions? Parse(string[] args)
     {
         var options = new BenchOptions(
-            TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.Zero, "bench/results.md", [1, 16, 64], null, false, 100, 3,
+            TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.Zero, "bench/results.md", [1, 16, 64], null, false, 100, 3,
             TargetKinds.All, null);
         for (var i = 0; i < args.Length; i++)
         {
@@ -56,6 +59,7 @@ internal sealed record BenchOptions(
             {
                 "--duration" => options with { Duration = ParseDuration(Next()) },
                 "--warmup" => options with { WarmUp = ParseDuration(Next()) },
+                "--prewarm" => options with { Prewarm = ParseDuration(Next()) },
                 "--soak" => options with { Soak = ParseDuration(Next()) },
                 "--out" => options with { OutputPath = Next() },
                 "--clients" => options with { Clients = Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() },

@@ -39,8 +39,14 @@ internal sealed class BenchRun(BenchOptions options)
         }
 
         var cells = new List<CellResult>();
+        var prewarmed = new HashSet<Workload>();
         foreach (var (workload, clients) in Workload.MeasuringOrder(options.Clients))
         {
+            if (prewarmed.Add(workload))
+            {
+                await PrewarmAsync(set.Targets, workload);
+            }
+
             cells.AddRange(await MeasureCellAsync(set.Targets, workload, clients));
         }
 
@@ -63,6 +69,27 @@ internal sealed class BenchRun(BenchOptions options)
         Console.WriteLine(markdown);
         Console.WriteLine($"written to {output}");
         return 0;
+    }
+
+    /// <summary>
+    /// Each target serves the workload from one client for <see cref="BenchOptions.Prewarm"/>, unmeasured, before the
+    /// workload's first cell. A process compiles its hot code again, optimised, only after that code has run for a
+    /// while (tiered compilation), and meanwhile runs it slower and spends CPU on the compiling: without this, the
+    /// first cell of a workload measured that instead of the steady state, the bigger the process the more (bench
+    /// README, "Pre-warm"). One client, so that no process grows beyond what the workload's first cell asks of it.
+    /// </summary>
+    private async Task PrewarmAsync(IReadOnlyList<BenchTarget> targets, Workload workload)
+    {
+        if (options.Prewarm <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Console.WriteLine($"pre-warm: {workload.Name}, {options.Prewarm.TotalSeconds:0.#} s per target from one client...");
+        foreach (var target in targets)
+        {
+            await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), 1, options.Prewarm, TimeSpan.Zero);
+        }
     }
 
     /// <summary>

@@ -19,7 +19,10 @@ internal static class ResultsReport
             $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. Targets: {string.Join(", ", o.Targets.Select(t => t.CliName()))}. " +
             $"Every cell: {o.Duration.TotalSeconds:0.#} s measured per target in two halves, each after {o.WarmUp.TotalSeconds:0.#} s of warm-up, " +
             "the targets in order for the first half and in reverse for the second (A B C … C B A, so a drift of the machine weighs on " +
-            "all alike); closed loop (each client sends its next request when the previous answer is read).");
+            "all alike); closed loop (each client sends its next request when the previous answer is read). " +
+            (o.Prewarm > TimeSpan.Zero
+                ? $"Before a workload's first cell, each target served it from one client for {o.Prewarm.TotalSeconds:0.#} s, unmeasured (pre-warm)."
+                : "No pre-warm: a workload's first cell includes the targets' tiered compilation of its code."));
         md.AppendLine();
         md.AppendLine("All processes run on loopback on the same machine and share its CPUs: the load generator, the simulator, " +
             "and every target's processes (idle while another target is measured). Nothing is pinned. On a 2-CPU machine a target " +
