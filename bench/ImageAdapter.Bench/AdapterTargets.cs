@@ -23,13 +23,9 @@ internal static class AdapterTargets
 
     /// <summary>Adapter req/s over the floor's in one cell; NaN when the floor answered nothing.</summary>
     public static double OverFloor(BenchResults r, Workload workload, int clients) =>
-        Ratio(r.Cell(workload, clients, TargetKind.Adapter).Load.Throughput, r.Cell(workload, clients, TargetKind.Floor).Load.Throughput);
+        ComparedPair.OverFloor.Ratio(target => r.Cell(workload, clients, target).Load.Throughput);
 
     /// <summary>adapter-info req/s over the adapter's (Warning) in one cell.</summary>
     public static double InformationOverWarning(BenchResults r, Workload workload, int clients) =>
-        Ratio(r.Cell(workload, clients, TargetKind.AdapterInfo).Load.Throughput, r.Cell(workload, clients, TargetKind.Adapter).Load.Throughput);
-
-    // A baseline that answered nothing in its window (the machine overloaded) gives no ratio, not an infinite one: the
-    // cell is reported as NaN and its target is not met.
-    private static double Ratio(double throughput, double baseline) => baseline > 0 ? throughput / baseline : double.NaN;
+        ComparedPair.InformationOverWarning.Ratio(target => r.Cell(workload, clients, target).Load.Throughput);
 }

@@ -13,10 +13,7 @@ internal static class CpuTable
     public static void Render(StringBuilder md, BenchResults r)
     {
         var targets = r.Options.Targets;
-        var ratios = new List<(string Name, TargetKind Target, TargetKind Baseline)>();
-        AddIf(TargetKind.Adapter, TargetKind.Floor, "adapter / floor");
-        AddIf(TargetKind.AdapterInfo, TargetKind.Adapter, "adapter-info / adapter");
-        AddIf(TargetKind.Functions, TargetKind.YarpServer, "Functions / YARP+server");
+        var pairs = ComparedPair.In(r);
 
         md.AppendLine("## CPU per request").AppendLine();
         md.AppendLine("CPU time (user and kernel, from the processes' own counters) that the target's processes spent in the measured " +
@@ -25,23 +22,15 @@ internal static class CpuTable
             "and the load generator's CPU are outside every figure but direct's. Ratios have no target of their own: they " +
             "explain the throughput ratios above.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} ms")) +
-            string.Concat(ratios.Select(ratio => $" | {ratio.Name}")) + " |");
-        md.AppendLine("|---|--:|" + string.Concat(targets.Concat(ratios.Select(ratio => ratio.Target)).Select(_ => "--:|")));
+            string.Concat(pairs.Select(pair => $" | {pair.Name}")) + " |");
+        md.AppendLine("|---|--:|" + string.Concat(targets.Concat(pairs.Select(pair => pair.Target)).Select(_ => "--:|")));
         foreach (var (workload, clients) in Rows(r))
         {
             double Cpu(TargetKind t) => r.Cell(workload, clients, t).Load.CpuMsPerRequest;
             md.AppendLine($"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Cpu(t):F2}")) +
-                string.Concat(ratios.Select(ratio => $" | {Cpu(ratio.Target) / Cpu(ratio.Baseline):F2}")) + " |");
+                string.Concat(pairs.Select(pair => $" | {pair.Ratio(Cpu):F2}")) + " |");
         }
 
         md.AppendLine();
-
-        void AddIf(TargetKind target, TargetKind baseline, string name)
-        {
-            if (r.Has(target) && r.Has(baseline))
-            {
-                ratios.Add((name, target, baseline));
-            }
-        }
     }
 }

@@ -18,40 +18,25 @@ internal static class TrafficTables
     private static void Throughput(StringBuilder md, BenchResults r)
     {
         var targets = r.Options.Targets;
-        var floorRatio = r.Has(TargetKind.Adapter) && r.Has(TargetKind.Floor);
-        var loggingRatio = r.Has(TargetKind.Adapter) && r.Has(TargetKind.AdapterInfo);
-        var functionsRatio = r.Has(TargetKind.Functions) && r.Has(TargetKind.YarpServer);
+        var pairs = ComparedPair.In(r);
         md.AppendLine("## Throughput").AppendLine();
         md.AppendLine($"Successful requests per second. *adapter / floor*: target >= {MinThroughputOverFloor}. *adapter-info / adapter* " +
             $"(Information logging over Warning): target >= {MinInformationOverWarning}. *Functions / YARP+server*: its target " +
             $"(>= {FunctionsComparison.MinThroughputRatio} at 16 clients for SDXL n=1 and n=4) is judged in the Functions section below.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} req/s"))
-            + (floorRatio ? " | adapter / floor" : "") + (loggingRatio ? " | adapter-info / adapter" : "")
-            + (functionsRatio ? " | Functions / YARP+server" : "") + " |");
-        md.AppendLine("|---|--:|" + string.Concat(targets.Select(_ => "--:|")) + (floorRatio ? "--:|" : "") + (loggingRatio ? "--:|" : "")
-            + (functionsRatio ? "--:|" : ""));
+            + string.Concat(pairs.Select(pair => $" | {pair.Name}")) + " |");
+        md.AppendLine("|---|--:|" + string.Concat(targets.Concat(pairs.Select(pair => pair.Target)).Select(_ => "--:|")));
         foreach (var (workload, clients) in Rows(r))
         {
             double Rate(TargetKind t) => r.Cell(workload, clients, t).Load.Throughput;
-            var row = $"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Rate(t):F1}"));
-            if (floorRatio)
+            string Judged(ComparedPair pair)
             {
-                var ratio = OverFloor(r, workload, clients);
-                row += $" | {ratio:F2} {Verdict(ratio >= MinThroughputOverFloor)}";
+                var ratio = pair.Ratio(Rate);
+                return pair.MinThroughput is { } min ? $"{ratio:F2} {Verdict(ratio >= min)}" : $"{ratio:F2}";
             }
 
-            if (loggingRatio)
-            {
-                var ratio = InformationOverWarning(r, workload, clients);
-                row += $" | {ratio:F2} {Verdict(ratio >= MinInformationOverWarning)}";
-            }
-
-            if (functionsRatio)
-            {
-                row += $" | {Rate(TargetKind.Functions) / Rate(TargetKind.YarpServer):F2}";
-            }
-
-            md.AppendLine(row + " |");
+            md.AppendLine($"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Rate(t):F1}"))
+                + string.Concat(pairs.Select(pair => $" | {Judged(pair)}")) + " |");
         }
 
         md.AppendLine();

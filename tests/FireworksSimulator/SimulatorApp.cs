@@ -55,7 +55,7 @@ internal static class SimulatorApp
             var error = ErrorResponses.Create(404, ErrorBodyShape.FireworksError, $"Not found: {context.Request.Path}");
             context.Response.StatusCode = error.StatusCode;
             context.Response.ContentType = error.ContentType;
-            await context.Response.Body.WriteAsync(error.Body, context.RequestAborted);
+            await error.WriteBodyAsync(context.Response.Body, context.RequestAborted);
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using StbImageWriteSharp;
 
 namespace FireworksSimulator.Imaging;
@@ -22,6 +23,7 @@ internal sealed class ImageEncoder
     // Static: images depend only on the key, so servers in one process (tests, benchmarks) share them.
     private static readonly ConcurrentDictionary<ImageKey, Lazy<byte[]>> Cache = new();
     private static readonly ConcurrentDictionary<ImageKey, Lazy<string>> Base64Cache = new();
+    private static readonly ConcurrentDictionary<ImageKey, Lazy<byte[]>> Base64Utf8Cache = new();
 
     public byte[] Encode(int width, int height, ImageFormat format, int jpegQuality = DefaultJpegQuality, bool filtered = false) =>
         Cache.GetOrAdd(
@@ -33,6 +35,12 @@ internal sealed class ImageEncoder
         Base64Cache.GetOrAdd(
             Key(width, height, format, jpegQuality, filtered),
             key => new Lazy<string>(() => Convert.ToBase64String(Encode(key.Width, key.Height, key.Format, key.Quality, key.Filtered)))).Value;
+
+    /// <summary><see cref="EncodeBase64"/>'s text as UTF-8 bytes, for answers that are written without serializing it.</summary>
+    public byte[] EncodeBase64Utf8(int width, int height, ImageFormat format, bool filtered = false) =>
+        Base64Utf8Cache.GetOrAdd(
+            Key(width, height, format, DefaultJpegQuality, filtered),
+            key => new Lazy<byte[]>(() => Encoding.ASCII.GetBytes(EncodeBase64(key.Width, key.Height, key.Format, key.Quality, key.Filtered)))).Value;
 
     private static ImageKey Key(int width, int height, ImageFormat format, int jpegQuality, bool filtered) =>
         new(width, height, format, format == ImageFormat.Jpeg ? Math.Clamp(jpegQuality, 1, 100) : 0, filtered);

@@ -75,7 +75,7 @@ internal static class EndpointRunner
         switch (fault?.Kind)
         {
             case FaultKind.MalformedBody:
-                await WriteAsync(context, response with { Body = response.Body[..(response.Body.Length / 2)] });
+                await WriteAsync(context, response.FirstHalf());
                 return;
             case FaultKind.DroppedConnection:
                 await WriteHalfThenAbortAsync(context, response);
@@ -96,15 +96,15 @@ internal static class EndpointRunner
 
     private static async Task WriteAsync(HttpContext context, SimulatedResponse response)
     {
-        WriteHead(context, response, response.Body.Length);
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        WriteHead(context, response, response.Length);
+        await response.WriteBodyAsync(context.Response.Body, context.RequestAborted);
     }
 
     // Announces the full length, sends half, then cuts the connection: the client sees a body that ends early.
     private static async Task WriteHalfThenAbortAsync(HttpContext context, SimulatedResponse response)
     {
-        WriteHead(context, response, response.Body.Length);
-        await context.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), context.RequestAborted);
+        WriteHead(context, response, response.Length);
+        await response.FirstHalf().WriteBodyAsync(context.Response.Body, context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
         context.Items[RequestRecordingMiddleware.ServerAbortedKey] = true;
         context.Abort();

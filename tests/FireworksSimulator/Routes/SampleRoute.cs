@@ -19,6 +19,6 @@ internal static class SampleRoute
         }
 
         var bytes = call.Images.Encode(task.Width, task.Height, task.Format);
-        return new SimulatedResponse(200, task.Format.MediaType(), bytes, new Dictionary<string, string>());
+        return new SimulatedResponse(200, task.Format.MediaType(), [bytes], new Dictionary<string, string>());
     }
 }

@@ -54,16 +54,15 @@ internal static class SdxlRoutes
                 var bytes = call.Images.Encode(size.Width, size.Height, format, filtered: call.ContentFiltered);
                 return SimulatedResponse.Image(bytes, format, finishReason, seed);
             case AcceptedOutput.Json or AcceptedOutput.Unspecified:
+                var filteredSamples = Enumerable.Range(0, samples + (call.ExtraArtifact ? 1 : 0)).Select(call.IsSampleFiltered).ToArray();
                 IReadOnlyList<SdxlArtifact> artifacts =
-                    [.. Enumerable.Range(0, samples + (call.ExtraArtifact ? 1 : 0)).Select(i => Artifact(call, size, seed + i, call.IsSampleFiltered(i)))];
-                return SimulatedResponse.Json(200, artifacts, WireJson.Context.IReadOnlyListSdxlArtifact);
+                    [.. filteredSamples.Select((filtered, i) => new SdxlArtifact("", filtered ? FinishReasons.ContentFiltered : FinishReasons.Success, seed + i))];
+                var images = filteredSamples
+                    .Select(filtered => (ReadOnlyMemory<byte>)call.Images.EncodeBase64Utf8(size.Width, size.Height, ImageFormat.Png, filtered))
+                    .ToArray();
+                return SimulatedResponse.JsonWithStrings(artifacts, WireJson.Context.IReadOnlyListSdxlArtifact, "base64", images);
             default:
                 return ErrorResponses.BadRequest("Accept must be image/png, image/jpeg or application/json");
         }
     }
-
-    private static SdxlArtifact Artifact(SimulatorCall call, (int Width, int Height) size, long seed, bool filtered) => new(
-        call.Images.EncodeBase64(size.Width, size.Height, ImageFormat.Png, filtered: filtered),
-        filtered ? FinishReasons.ContentFiltered : FinishReasons.Success,
-        seed);
 }

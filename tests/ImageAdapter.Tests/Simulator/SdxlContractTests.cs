@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using FireworksSimulator;
+using FireworksSimulator.Imaging;
+using FireworksSimulator.Wire;
 
 namespace ImageAdapter.Tests.Simulator;
 
@@ -57,6 +60,28 @@ public sealed class SdxlContractTests : IClassFixture<SimulatorFixture>
             Assert.True(item.GetProperty("seed").GetInt64() >= 7);
             Assert.Equal((1024, 1024), Images.Size(item.GetProperty("base64").GetBytesFromBase64()));
         }
+    }
+
+    [Fact]
+    public async Task ImageGeneration_AcceptJson_IsByteForByteWhatTheSerializerWrites()
+    {
+        // The answer is assembled from cached base64 rather than serialized whole; it must not differ by a byte.
+        _sim.State.EnqueueFault(SimulatorFault.ContentFilteredSample(1, RequestKind.ImageGeneration));
+
+        using var response = await _sim.PostAsync(Route, """{"prompt":"a cat","samples":3,"seed":7}""", "application/json");
+
+        var images = new ImageEncoder();
+        var image = images.EncodeBase64(1024, 1024, ImageFormat.Png);
+        var blank = images.EncodeBase64(1024, 1024, ImageFormat.Png, filtered: true);
+        IReadOnlyList<SdxlArtifact> expected =
+        [
+            new(image, "SUCCESS", 7),
+            new(blank, "CONTENT_FILTERED", 8),
+            new(image, "SUCCESS", 9),
+        ];
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(expected, WireJson.Context.IReadOnlyListSdxlArtifact), body);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
     }
 
     [Theory]
