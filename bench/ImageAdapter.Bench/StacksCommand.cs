@@ -52,11 +52,10 @@ internal static class StacksCommand
         return 0;
     }
 
-    private static string Leaf(TraceCallStack stack)
-    {
-        var name = stack.CodeAddress.FullMethodName;
-        return string.IsNullOrEmpty(name) ? stack.CodeAddress.ModuleName + "!?" : name[..(name.IndexOf('(', StringComparison.Ordinal) is > 0 and var at ? at : name.Length)];
-    }
+    // The frame a sample was taken in: its method, or its module where the trace names no method.
+    private static string Leaf(TraceCallStack stack) => string.IsNullOrEmpty(stack.CodeAddress.FullMethodName)
+        ? stack.CodeAddress.ModuleName + "!?"
+        : WithoutSignature(stack.CodeAddress.FullMethodName);
 
     // Each frame's namespace, type and method, without the signature (a parameter's type is not the frame's component).
     private static List<string> Methods(TraceCallStack? stack)
@@ -64,11 +63,15 @@ internal static class StacksCommand
         var methods = new List<string>();
         for (; stack is not null; stack = stack.Caller)
         {
-            var name = stack.CodeAddress.FullMethodName;
-            var signature = name.IndexOf('(', StringComparison.Ordinal);
-            methods.Add(signature > 0 ? name[..signature] : name);
+            methods.Add(WithoutSignature(stack.CodeAddress.FullMethodName));
         }
 
         return methods;
+    }
+
+    private static string WithoutSignature(string name)
+    {
+        var signature = name.IndexOf('(', StringComparison.Ordinal);
+        return signature > 0 ? name[..signature] : name;
     }
 }
