@@ -42,9 +42,10 @@ internal sealed record BenchOptions(
           --pids 123,456       also count those processes' allocations in the measured window
           --types 15           with --pids: each process's 15 types that allocated most (sampled by GC allocation ticks)
 
-        dotnet run -c Release --project bench/ImageAdapter.Bench -- stacks TRACE.nettrace
+        dotnet run -c Release --project bench/ImageAdapter.Bench -- stacks TRACE.nettrace [--top 20]
           the share of a CPU-sampling trace (dotnet-trace collect-linux --profile cpu-sampling) spent in each component:
           logging, outgoing HTTP, the host's gRPC to its worker, function invocation, Kestrel and sockets, ...
+          --top 20             also the 20 frames the most samples were taken in (exclusive time)
         """;
 
     public static BenchOptions? Parse(string[] args)
