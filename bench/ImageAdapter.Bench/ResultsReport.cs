@@ -15,7 +15,7 @@ internal static class ResultsReport
         var md = new StringBuilder();
         var o = r.Options;
         md.AppendLine("# ImageAdapter benchmark results").AppendLine();
-        md.AppendLine($"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Elapsed.TotalMinutes:F1} min; {Environment.ProcessorCount} logical CPUs, " +
+        md.AppendLine($"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Elapsed.TotalMinutes:F1} min; {Environment.ProcessorCount} logical CPUs ({MachineCpu.Describe()}), " +
             $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. Targets: {string.Join(", ", o.Targets.Select(t => t.CliName()))}. " +
             $"Every cell: {o.Duration.TotalSeconds:0.#} s measured per target in two halves, each after {o.WarmUp.TotalSeconds:0.#} s of warm-up, " +
             "the targets in order for the first half and in reverse for the second (A B C … C B A, so a drift of the machine weighs on " +
@@ -31,7 +31,8 @@ internal static class ResultsReport
         md.AppendLine("The simulator, the proxies, the floor and the servers are framework-dependent Release builds started with `dotnet <dll>`. " +
             "The simulator runs with server GC (the ASP.NET Core default), and so do the proxies and the floor (run by the bench's own executable, with `DOTNET_gcServer=1`). " +
             "The servers and the Functions worker run with the adapter's own runtime settings (`src/HostRuntime.props`: workstation GC, thread-pool workers that do not spin). " +
-            "The Functions host runs with the app settings the Bicep gives it (`DOTNET_gcServer=0`, `DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0`). The load generator uses workstation GC. " +
+            "The Functions host runs with the app settings the Bicep gives it (`DOTNET_gcServer=0`, `DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0`). " +
+            "Every server, and the Functions host and its worker, get `DOTNET_GCgen0size=0x1000000` (a 16 MiB gen0 budget) from the environment, as the Bicep and the README give it. The load generator uses workstation GC. " +
             "The simulator keeps every request it receives in memory (its test API) and is not a target of the memory figures.").AppendLine();
         md.AppendLine("Targets: **direct** = the Fireworks simulator called with the request the adapter would send; " +
             "**YARP** = the same request through a plain YARP pass-through (one .NET proxy hop); " +

@@ -208,6 +208,13 @@ public sealed class BicepTemplateTests(BicepFixture bicep)
         Assert.Equal(("0", "0"), ((string?)settings["DOTNET_gcServer"], (string?)settings["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"]));
     }
 
+    // Both processes get a fixed gen0 budget (16 MiB, hexadecimal as the runtime reads it), not one sized from the CPU's cache.
+    [Fact]
+    public void AppSettings_Gen0Budget_SixteenMebibytes()
+    {
+        Assert.Equal("0x1000000", (string?)AppSettings()["DOTNET_GCgen0size"]);
+    }
+
     [Fact]
     public void AppSettings_KeyVaultAndStorageByIdentity_NoSecretValues()
     {
