@@ -8,26 +8,26 @@ namespace ImageAdapter.Resilience;
 /// Reads image bytes from a stream (a Fireworks answer, or a client's input image) into pooled buffers that grow as
 /// bytes arrive, counting them against the instance's <see cref="ImageMemoryBudget"/>, and stops at a limit. A promised
 /// length sizes the first buffer, up to <see cref="MaxFirstBufferBytes"/>: a peer that promises 16 MiB, sends 8 bytes
-/// and stalls costs one 4 MiB buffer. Once bytes have filled it, the buffer grows to the whole promise at once, rounded
-/// up to a whole MiB (<see cref="ImageArrayPool"/>), so a 9 MB SDXL n=4 answer is copied once (4 MiB into 9 MiB). The
-/// bytes stay in the pool's array until the request's answer is written (<see cref="ImageMemoryBudget.Keep"/>), so a
-/// warm instance allocates nothing image-sized per request.
+/// and stalls costs one 2 MiB buffer. Once bytes have filled it, the buffer grows to the whole promise at once, so a
+/// 9 MB SDXL n=4 answer is copied once (2 MiB into 16 MiB), not through 4 and 8 MiB as well. 2 MiB is also the buffer
+/// of a 1.65 MB n=1 PNG, so the first buffers of n=4 answers are arrays the pool already keeps. The bytes stay in the
+/// pool's array until the request's answer is written (<see cref="ImageMemoryBudget.Keep"/>), so a warm instance
+/// allocates nothing image-sized per request.
 /// </summary>
 internal static class ImageBytes
 {
     private const int DefaultFirstBufferBytes = 256 * 1024;
-    private const int MaxFirstBufferBytes = 4 * 1024 * 1024;
+    private const int MaxFirstBufferBytes = 2 * 1024 * 1024;
     private const int MaxPooledBytes = 16 * 1024 * 1024;
     private const int ReadBytes = 64 * 1024;
     private const int SmallBodyBytes = 16 * 1024;
 
     // Its own pool, not ArrayPool.Shared: the shared pool keeps dozens of large arrays per core after a burst (the load
-    // test saw ~290 MB stay). Here each power-of-two size up to 4 MiB keeps as many arrays as were in use at once, up to
-    // 64, and the larger sizes 256 MiB in all; arrays above 16 MiB (an SDXL n=4 answer is about 9 MB of JSON) are not
-    // pooled. 64 is twice the default admission (AdapterOptions.MaxConcurrentImages, one buffer per image), so a busy
-    // instance's buffers come back here: with 16, 64 clients of n=1 turned half of them into large-object garbage, and
-    // the heap grew by 200 MB between gen-2 GCs.
-    private static readonly ImageArrayPool Pool = new(MaxPooledBytes, maxArraysPerSize: 64);
+    // test saw ~290 MB stay). Here each power-of-two size up to 16 MiB (an SDXL n=4 answer is about 9 MB of JSON) keeps
+    // as many arrays as were in use at once, up to 64; larger ones are not pooled. 64 is twice the default admission
+    // (AdapterOptions.MaxConcurrentImages, one buffer per image), so a busy instance's buffers come back here: with 16,
+    // 64 clients of n=1 turned half of them into large-object garbage, and the heap grew by 200 MB between gen-2 GCs.
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(MaxPooledBytes, maxArraysPerBucket: 64);
 
     /// <summary>
     /// The whole stream, or <paramref name="tooLarge"/> thrown once more than <paramref name="limit"/> bytes have
@@ -45,19 +45,9 @@ internal static class ImageBytes
         var buffer = new ArrayPoolBufferWriter<byte>(pool, FirstBufferBytes(promised));
         try
         {
-            while (true)
+            int read;
+            while ((read = await stream.ReadAsync(buffer.GetMemory(NextReadBytes(buffer, promised)), cancellationToken)) > 0)
             {
-                if (promised >= buffer.Capacity && buffer.FreeCapacity < ReadBytes)
-                {
-                    buffer = Grow(pool, buffer, promised.Value);
-                }
-
-                var read = await stream.ReadAsync(buffer.GetMemory(NextReadBytes(buffer, promised)), cancellationToken);
-                if (read == 0)
-                {
-                    break;
-                }
-
                 buffer.Advance(read);
                 if (buffer.WrittenCount > limit)
                 {
@@ -85,22 +75,11 @@ internal static class ImageBytes
     private static int FirstBufferBytes(long? promised) =>
         promised is { } bytes ? (int)Math.Min(bytes + 1, MaxFirstBufferBytes) : DefaultFirstBufferBytes;
 
-    // The buffer is (nearly) full and the peer promised more: one buffer for the whole promise and one byte to see the
-    // end, rented at that size, or 16 MiB more than it holds if that is less. Growing the writer instead would round it
-    // up to a power of two: 16 MiB for 9 MB.
-    private static ArrayPoolBufferWriter<byte> Grow(ArrayPool<byte> pool, ArrayPoolBufferWriter<byte> buffer, long promised)
-    {
-        var grown = new ArrayPoolBufferWriter<byte>(pool, (int)Math.Min(promised + 1, buffer.WrittenCount + (long)MaxPooledBytes));
-        using (buffer)
-        {
-            grown.Write(buffer.WrittenSpan);
-        }
-
-        return grown;
-    }
-
-    // Room for the next read, but never more than the rest of the promise and one byte to see the end: asking for more
-    // there would grow a buffer the promise fills to within a read of its end.
+    // Room for the next read, never more than the rest of the promise and one byte to see the end: 64 KiB, or, once
+    // the buffer is nearly full, the whole rest, so that it grows once. Asking for 64 KiB at the end of the promise would
+    // grow a buffer that the promise fills to within 64 KiB of its end.
     private static int NextReadBytes(ArrayPoolBufferWriter<byte> buffer, long? promised) =>
-        promised is { } bytes ? (int)Math.Clamp(bytes - buffer.WrittenCount + 1, 1, ReadBytes) : ReadBytes;
+        promised is { } bytes
+            ? (int)Math.Clamp(bytes - buffer.WrittenCount + 1, 1, buffer.FreeCapacity < ReadBytes ? MaxPooledBytes : ReadBytes)
+            : ReadBytes;
 }
