@@ -65,6 +65,21 @@ public sealed class ImageBytesTests
         Assert.Equal(expectedArrayLength, segment.Array!.Length);
     }
 
+    // What a peer that promises much and sends little costs: the first buffer, 2 MiB, which is grown only once it is full.
+    [Fact]
+    public async Task ReadAsync_PromiseFarLargerThanWhatArrives_OneTwoMebibyteBuffer()
+    {
+        using var reservation = _budget.Open();
+        var bytes = Bytes(100_000, seed: 8);
+
+        var read = await ImageBytes.ReadAsync(
+            TestPool(), new MemoryStream(bytes), 16_000_000, () => new AdapterException(AdapterErrorKind.RequestTooLarge, "too large"), Token, 16_000_000);
+
+        Assert.Equal(bytes, read.ToArray());
+        Assert.True(MemoryMarshal.TryGetArray<byte>(read, out var segment));
+        Assert.Equal(2 * 1024 * 1024, segment.Array!.Length);
+    }
+
     // A peer that promises more than it sends gets a buffer for the promise once it has filled the first one, and its
     // bytes are read whole; one that promises less still has all it sends read, up to the limit.
     [Theory]
