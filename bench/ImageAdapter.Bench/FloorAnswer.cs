@@ -12,8 +12,14 @@ namespace ImageAdapter.Bench;
 /// </summary>
 internal static class FloorAnswer
 {
+    /// <summary>
+    /// Base64 text per flush, as the adapter sends it (<c>ImagesResponseResult.Base64ChunkBytes</c>): 64 KiB would fill
+    /// Kestrel's response buffer at every flush and wait for the socket each time.
+    /// </summary>
+    private const int Base64ChunkBytes = 48 * 1024;
+
     /// <summary>Image bytes encoded per write: a multiple of 3, so no chunk but the last needs padding.</summary>
-    private const int ChunkBytes = 48 * 1024;
+    private const int ChunkBytes = Base64ChunkBytes / 4 * 3;
 
     private static ReadOnlySpan<byte> Separator => "\"},{\"b64_json\":\""u8;
 
@@ -53,9 +59,9 @@ internal static class FloorAnswer
             }
 
             var image = json[images[i]];
-            for (var offset = 0; offset < image.Length; offset += ChunkBytes)
+            for (var offset = 0; offset < image.Length; offset += Base64ChunkBytes)
             {
-                body.Write(image.Span.Slice(offset, Math.Min(ChunkBytes, image.Length - offset)));
+                body.Write(image.Span.Slice(offset, Math.Min(Base64ChunkBytes, image.Length - offset)));
                 await body.FlushAsync(cancel);
             }
         }

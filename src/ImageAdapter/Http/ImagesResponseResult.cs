@@ -16,10 +16,16 @@ namespace ImageAdapter.Http;
 /// </summary>
 internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
 {
-    // A multiple of 3, so that only the last chunk of an image has base64 padding; 64 KiB of base64 per chunk.
-    private const int ChunkBytes = 48 * 1024;
+    /// <summary>
+    /// Base64 text sent per flush. Kestrel holds a response's writer once 64 KiB is unsent (its default
+    /// <c>MaxResponseBufferSize</c>). Flushes of exactly 64 KiB (or 16 or 32) each reach that mark, so every one waits for
+    /// the socket: one send and one thread-pool hop per 64 KiB. With 48 KiB the first flush passes and the second waits
+    /// at 96 KiB, which goes out in one send, so there are a third fewer of both (bench/README, "Flush size").
+    /// </summary>
+    public const int Base64ChunkBytes = 48 * 1024;
 
-    private const int Base64ChunkBytes = 64 * 1024;
+    // The image bytes that encode to one chunk: a multiple of 3, so that only an image's last chunk has base64 padding.
+    private const int ChunkBytes = Base64ChunkBytes / 4 * 3;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
