@@ -19,8 +19,9 @@ internal sealed class ImagesResponseResult(ImagesResponse response) : IResult
     /// <summary>
     /// Base64 text sent per flush. Kestrel holds a response's writer once 64 KiB is unsent (its default
     /// <c>MaxResponseBufferSize</c>). Flushes of exactly 64 KiB (or 16 or 32) each reach that mark, so every one waits for
-    /// the socket: one send and one thread-pool hop per 64 KiB. With 48 KiB the first flush passes and the second waits
-    /// at 96 KiB, which goes out in one send, so there are a third fewer of both (bench/README, "Flush size").
+    /// the socket: one send and one thread-pool hop per 64 KiB. With 48 KiB a flush often passes while the socket takes
+    /// the one before, and a wait comes at 96 KiB, which goes out in one send: fewer sends and far fewer waits
+    /// (bench/README, "Flush size").
     /// </summary>
     public const int Base64ChunkBytes = 48 * 1024;
 

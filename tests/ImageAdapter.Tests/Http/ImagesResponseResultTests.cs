@@ -72,9 +72,9 @@ public sealed class ImagesResponseResultTests
         Assert.Equal((200, "application/json; charset=utf-8"), (context.Response.StatusCode, context.Response.ContentType));
     }
 
-    // Kestrel holds a response's writer once MaxResponseBufferSize is unsent. A flush of that size, or of a part of it
-    // such as 32 KiB, reaches the mark exactly each time and waits for the socket every time: a send and a thread-pool
-    // hop per 64 KiB, which cost SDXL n=1 a third of its CPU per request.
+    // Kestrel holds a response's writer once MaxResponseBufferSize is unsent. Flushes of that size, or of a part of it
+    // such as 32 KiB, reach the mark exactly and wait for the socket: a send and a thread-pool hop per 64 KiB, which
+    // cost SDXL n=1 a third of its CPU per request (bench/README, "Flush size").
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
