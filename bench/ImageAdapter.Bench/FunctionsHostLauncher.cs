@@ -53,16 +53,12 @@ internal sealed class FunctionsHostLauncher(RepoLayout layout, string? func, str
             ? new ProcessStartInfo("bash", [Path.Combine(sharedHost, "run.sh"), layout.FunctionsAppDirectory, port.ToString(CultureInfo.InvariantCulture)])
             : new ProcessStartInfo(func, ["start", "--port", port.ToString(CultureInfo.InvariantCulture)]);
         start.WorkingDirectory = layout.FunctionsAppDirectory;
-        var environment = AdapterSettings.AsEnvironment(simulatorOrigin).ToDictionary();
+        var environment = AdapterSettings.AsEnvironment(simulatorOrigin, layout).ToDictionary();
         environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         environment["AZURE_FUNCTIONS_ENVIRONMENT"] = "Production";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["AzureWebJobsDisableHomepage"] = "true";
         environment["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning";
-
-        // The host process's runtime settings, as infra/app/function.bicep sets them.
-        environment["DOTNET_gcServer"] = "0";
-        environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
         var host = TargetProcess.Start("functions host", start, new Uri($"http://127.0.0.1:{port}"), environment);
         try
         {

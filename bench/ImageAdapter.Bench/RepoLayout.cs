@@ -13,6 +13,9 @@ internal sealed class RepoLayout(string root)
 
     public string FunctionsProject => Path.Combine(Root, "src", "ImageAdapter.Functions");
 
+    /// <summary>The Functions app's Bicep: its <c>DOTNET_*</c> app settings are what every adapter process gets (<see cref="AdapterSettings"/>).</summary>
+    public string FunctionBicep => Path.Combine(Root, "infra", "app", "function.bicep");
+
     public string ServerDll => Path.Combine(ServerProject, "bin", "Release", "net10.0", "ImageAdapter.Server.dll");
 
     public string SimulatorDll => Path.Combine(SimulatorProject, "bin", "Release", "net10.0", "FireworksSimulator.dll");

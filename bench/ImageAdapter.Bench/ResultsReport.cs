@@ -31,8 +31,8 @@ internal static class ResultsReport
         md.AppendLine("The simulator, the proxies, the floor and the servers are framework-dependent Release builds started with `dotnet <dll>`. " +
             "The simulator runs with server GC (the ASP.NET Core default), and so do the proxies and the floor (run by the bench's own executable, with `DOTNET_gcServer=1`). " +
             "The servers and the Functions worker run with the adapter's own runtime settings (`src/HostRuntime.props`: workstation GC, thread-pool workers that do not spin). " +
-            "The Functions host runs with the app settings the Bicep gives it (`DOTNET_gcServer=0`, `DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0`). " +
-            "Every server, and the Functions host and its worker, get `DOTNET_GCgen0size=0x1000000` (a 16 MiB gen0 budget) from the environment, as the Bicep and the README give it. The load generator uses workstation GC. " +
+            "Every server, and the Functions host and its worker, get the `DOTNET_*` app settings of `infra/app/function.bicep` from the environment, read from that file as a deployment gets them: " +
+            "workstation GC and no spinning for the host as well, and a 16 MiB gen0 budget (`DOTNET_GCgen0size`) for all. The load generator uses workstation GC. " +
             "The simulator keeps every request it receives in memory (its test API) and is not a target of the memory figures.").AppendLine();
         md.AppendLine("Targets: **direct** = the Fireworks simulator called with the request the adapter would send; " +
             "**YARP** = the same request through a plain YARP pass-through (one .NET proxy hop); " +

@@ -18,7 +18,7 @@ internal static class StartupProbe
         for (var i = 0; i < starts; i++)
         {
             var clock = Stopwatch.StartNew();
-            await using var server = TargetProcess.Start("adapter (start-up)", layout.ServerDll, [], AdapterSettings.AsEnvironment(simulatorOrigin));
+            await using var server = TargetProcess.Start("adapter (start-up)", layout.ServerDll, [], AdapterSettings.AsEnvironment(simulatorOrigin, layout));
             health.Add(await PollAsync(clock, server, () => http.GetAsync(new Uri(server.Origin, AdapterRoutes.Health))));
             first.Add(await PollAsync(clock, server, () => http.SendAsync(template.Create(server.Origin))));
         }

@@ -97,7 +97,7 @@ internal sealed class TargetSet : IAsyncDisposable
         TargetProcess.Start("floor", RepoLayout.BenchDll, ["floor", "--upstream", upstream.AbsoluteUri], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
 
     private TargetProcess Server(string name, RepoLayout layout, bool ownLogging = false) =>
-        TargetProcess.Start(name, layout.ServerDll, [], AdapterSettings.AsEnvironment(Simulator.Origin), ownLogging);
+        TargetProcess.Start(name, layout.ServerDll, [], AdapterSettings.AsEnvironment(Simulator.Origin, layout), ownLogging);
 
     private async Task<TargetProcess> StartAsync(TargetProcess process, string readyPath)
     {
