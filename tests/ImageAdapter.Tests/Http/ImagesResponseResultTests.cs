@@ -88,7 +88,7 @@ public sealed class ImagesResponseResultTests
         await new ImagesResponseResult(new ImagesResponse(1, [new ImageData(image)], "png", null, Usage())).ExecuteAsync(context);
 
         var kestrelBuffer = new KestrelServerLimits().MaxResponseBufferSize!.Value;
-        Assert.Equal(image.IsBase64, fromFireworksBase64);
+        Assert.Equal(fromFireworksBase64, image.IsBase64);
         Assert.True(ImagesResponseResult.Base64ChunkBytes < kestrelBuffer && kestrelBuffer % ImagesResponseResult.Base64ChunkBytes != 0);
         Assert.All(body.Flushes[1..^1], flushed => Assert.Equal(ImagesResponseResult.Base64ChunkBytes, flushed));
         Assert.InRange(body.Flushes[0], ImagesResponseResult.Base64ChunkBytes, ImagesResponseResult.Base64ChunkBytes + 100);
