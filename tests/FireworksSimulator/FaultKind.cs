@@ -17,4 +17,6 @@ public enum FaultKind
     DroppedConnection,
     /// <summary>Answers an SDXL JSON request with one artifact more than its <c>samples</c> (an inflated answer).</summary>
     ExtraArtifact,
+    /// <summary>Answers an SDXL JSON request with a byte outside the base64 alphabet in the middle of its last artifact's base64.</summary>
+    NotBase64Artifact,
 }

@@ -74,5 +74,8 @@ public sealed record SimulatorFault
     public static SimulatorFault ExtraArtifact(RequestKind target = RequestKind.Any) =>
         new() { Kind = FaultKind.ExtraArtifact, Target = target };
 
+    public static SimulatorFault NotBase64Artifact(RequestKind target = RequestKind.Any) =>
+        new() { Kind = FaultKind.NotBase64Artifact, Target = target };
+
     internal bool Matches(RequestKind kind) => Target == RequestKind.Any || Target == kind;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
 using ImageAdapter.Resilience;
 using ImageAdapter.Secrets;
 using ImageAdapter.Telemetry;
@@ -59,7 +60,7 @@ internal sealed partial class FireworksImageClient(
         }
 
         return response.Status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices
-            ? new FireworksResponse(response.ContentType, response.FinishReason, response.Body)
+            ? new FireworksResponse(response.ContentType, response.FinishReason, response.Body, response.Noted)
             : throw UpstreamErrors.FromResponse(response.Status, response.Headers, response.Body, key);
     }
 
@@ -134,15 +135,18 @@ internal sealed partial class FireworksImageClient(
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var bytes = await UpstreamBody.ReadAsync(response.Content, limit, timeout.Token);
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            var noted = contentType == FireworksPaths.Json ? new NonBase64Bytes() : null;
+            var bytes = await UpstreamBody.ReadAsync(response.Content, limit, noted, timeout.Token);
             outcome = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             LogCall(logger, method.Method, Describe(url), (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new Exchange(
                 response.StatusCode,
                 response.Headers,
-                response.Content.Headers.ContentType?.MediaType,
+                contentType,
                 response.Headers.TryGetValues("Finish-Reason", out var reasons) ? reasons.FirstOrDefault() : null,
-                bytes);
+                bytes,
+                noted);
         }
         catch (BrokenCircuitException)
         {
@@ -182,7 +186,7 @@ internal sealed partial class FireworksImageClient(
     // Sample URLs may carry signed query strings: log scheme, host and path only.
     private static string Describe(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) : url.OriginalString;
 
-    private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, Memory<byte> Body);
+    private sealed record Exchange(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string? FinishReason, Memory<byte> Body, NonBase64Bytes? Noted);
 
     // Debug: the request's access line already says how it went; a failed call has its own Warning.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fireworks {Method} {Path} answered {Status} in {ElapsedMs:0} ms")]

@@ -1,15 +1,16 @@
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
 using ImageAdapter.Resilience;
 
 namespace ImageAdapter.Fireworks;
 
 /// <summary>
 /// Reads a Fireworks answer body within a limit (<see cref="ImageBytes"/>). A promised <c>Content-Length</c> decides
-/// nothing but an early refusal.
+/// nothing but an early refusal. A JSON body's <see cref="NonBase64Bytes"/> are noted as it is read.
 /// </summary>
 internal static class UpstreamBody
 {
-    public static async Task<Memory<byte>> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    public static async Task<Memory<byte>> ReadAsync(HttpContent content, long limit, NonBase64Bytes? noted, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > limit)
         {
@@ -17,7 +18,7 @@ internal static class UpstreamBody
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        return await ImageBytes.ReadAsync(stream, limit, () => TooLarge(limit), cancellationToken, content.Headers.ContentLength);
+        return await ImageBytes.ReadAsync(stream, limit, () => TooLarge(limit), cancellationToken, content.Headers.ContentLength, noted);
     }
 
     private static AdapterException TooLarge(long limit) => new(AdapterErrorKind.UpstreamInvalidResponse,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using CommunityToolkit.HighPerformance.Buffers;
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
 
 namespace ImageAdapter.Resilience;
 
@@ -31,15 +32,17 @@ internal static class ImageBytes
 
     /// <summary>
     /// The whole stream, or <paramref name="tooLarge"/> thrown once more than <paramref name="limit"/> bytes have
-    /// arrived. <paramref name="expectedBytes"/> (a <c>Content-Length</c>) sizes the first buffer.
+    /// arrived. <paramref name="expectedBytes"/> (a <c>Content-Length</c>) sizes the first buffer. Each read is
+    /// noted in <paramref name="noted"/> while it is still in the CPU's cache.
     /// </summary>
     public static Task<Memory<byte>> ReadAsync(
-        Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null) =>
-        ReadAsync(Pool, stream, limit, tooLarge, cancellationToken, expectedBytes);
+        Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null, NonBase64Bytes? noted = null) =>
+        ReadAsync(Pool, stream, limit, tooLarge, cancellationToken, expectedBytes, noted);
 
     /// <summary>As <see cref="ReadAsync(Stream, long, Func{AdapterException}, CancellationToken, long?)"/>, from a pool of the caller's (tests).</summary>
     internal static async Task<Memory<byte>> ReadAsync(
-        ArrayPool<byte> pool, Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null)
+        ArrayPool<byte> pool, Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null,
+        NonBase64Bytes? noted = null)
     {
         long? promised = expectedBytes > 0 ? Math.Min(expectedBytes.Value, limit) : null;
         var buffer = new ArrayPoolBufferWriter<byte>(pool, FirstBufferBytes(promised));
@@ -49,6 +52,7 @@ internal static class ImageBytes
             while ((read = await stream.ReadAsync(buffer.GetMemory(NextReadBytes(buffer, promised)), cancellationToken)) > 0)
             {
                 buffer.Advance(read);
+                noted?.Note(buffer.WrittenSpan[^read..]);
                 if (buffer.WrittenCount > limit)
                 {
                     throw tooLarge();

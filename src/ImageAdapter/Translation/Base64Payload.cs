@@ -32,15 +32,25 @@ internal static class Base64Payload
     /// The image in an answer's base64 string: canonical base64 (no whitespace; a <c>data:</c> prefix is skipped) is
     /// kept as it is, for the answer to copy through; anything else is decoded over itself
     /// (<see cref="DecodeInPlace"/>). Either way an SDXL n=4 answer's four images take no memory beyond the 9 MB of
-    /// JSON that carried them.
+    /// JSON that carried them. When <paramref name="utf8"/> sits at <paramref name="offset"/> in a body whose
+    /// <see cref="NonBase64Bytes"/> were noted as it was read, those answer for all of the string but its last quad.
     /// </summary>
-    public static ImageBody Read(Memory<byte> utf8)
+    public static ImageBody Read(Memory<byte> utf8, NonBase64Bytes? noted = null, int offset = 0)
     {
-        var payload = utf8[PrefixLength(utf8.Span)..];
-        // Base64.IsValid skips whitespace: canonical text decodes to exactly the length its characters promise.
-        return payload.Length % 4 == 0 && Base64.IsValid(payload.Span, out var length) && length == DecodedLength(payload.Span)
+        var prefix = PrefixLength(utf8.Span);
+        var payload = utf8[prefix..];
+        return IsCanonical(payload.Span, noted, offset + prefix, out var length)
             ? ImageBody.FromCanonicalBase64(payload, length)
             : ImageBody.FromBytes(DecodeInPlace(payload));
+    }
+
+    // Canonical text decodes to exactly the length its characters promise (Base64.IsValid skips whitespace). Before its
+    // last quad it can only hold the alphabet, which the noted bytes may already vouch for.
+    private static bool IsCanonical(ReadOnlySpan<byte> payload, NonBase64Bytes? noted, int offset, out int length)
+    {
+        length = DecodedLength(payload);
+        var vouched = payload.Length >= 4 && noted?.NoneIn(offset, payload.Length - 4) == true ? payload.Length - 4 : 0;
+        return payload.Length % 4 == 0 && Base64.IsValid(payload[vouched..], out var rest) && vouched / 4 * 3 + rest == length;
     }
 
     /// <summary>

@@ -40,6 +40,11 @@ internal sealed class Base64PayloadConverter : JsonConverter<Base64Text>
 /// </summary>
 internal readonly record struct Base64Text(int Offset, int Length, byte[]? Unescaped)
 {
-    /// <summary>The image: its text where it is, or decoded in place there (<see cref="Base64Payload.Read"/>).</summary>
-    public ImageBody Read(Memory<byte> json) => Base64Payload.Read((Unescaped ?? json).Slice(Offset, Length));
+    /// <summary>
+    /// The image: its text where it is, or decoded in place there (<see cref="Base64Payload.Read"/>).
+    /// <paramref name="noted"/> holds what was noted of <paramref name="json"/> as it was read; it says nothing of a copy.
+    /// </summary>
+    public ImageBody Read(Memory<byte> json, NonBase64Bytes? noted = null) => Unescaped is null
+        ? Base64Payload.Read(json.Slice(Offset, Length), noted, Offset)
+        : Base64Payload.Read(Unescaped.AsMemory(Offset, Length));
 }

@@ -29,8 +29,11 @@ internal sealed record FireworksCall(
 }
 
 /// <summary>A successful (2xx) Fireworks answer.</summary>
-/// <remarks><see cref="Body"/> is the request's own buffer: a reader may decode images in place in it.</remarks>
-internal sealed record FireworksResponse(string? ContentType, string? FinishReason, Memory<byte> Body);
+/// <remarks>
+/// <see cref="Body"/> is the request's own buffer: a reader may decode images in place in it. <see cref="Noted"/> is
+/// what was noted of a JSON body as it was read.
+/// </remarks>
+internal sealed record FireworksResponse(string? ContentType, string? FinishReason, Memory<byte> Body, NonBase64Bytes? Noted = null);
 
 /// <summary>One image as Fireworks returned it, before the adapter checks and reports it.</summary>
 internal sealed record GeneratedImage(ImageBody Body, bool ContentFiltered);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImageAdapter.Catalogue;
+using ImageAdapter.Imaging;
 using ImageAdapter.Validation;
 
 namespace ImageAdapter.Translation;
@@ -35,15 +36,16 @@ internal sealed class SdxlTranslator : IFamilyTranslator
     /// <summary>
     /// Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed. The images
     /// stay in <paramref name="json"/>, as base64 or decoded in place (<see cref="Base64Payload.Read"/>): it is no longer
-    /// JSON afterwards.
+    /// JSON afterwards. <paramref name="noted"/>, when the answer's <see cref="NonBase64Bytes"/> were noted as it was
+    /// read, spares reading the base64 again to check it.
     /// </summary>
-    public static IReadOnlyList<GeneratedImage> ReadArtifacts(Memory<byte> json)
+    public static IReadOnlyList<GeneratedImage> ReadArtifacts(Memory<byte> json, NonBase64Bytes? noted = null)
     {
         var artifacts = JsonSerializer.Deserialize(json.Span, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray)
             ?? throw new JsonException("The image_generation answer is null.");
         return artifacts
             .Select(artifact => new GeneratedImage(
-                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).Read(json),
+                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).Read(json, noted),
                 artifact.FinishReason == FireworksPaths.ContentFiltered))
             .ToArray();
     }

@@ -10,6 +10,6 @@ internal static class SyncImageReader
 {
     public static IReadOnlyList<GeneratedImage> Read(FireworksResponse response) =>
         response.ContentType == FireworksPaths.Json
-            ? SdxlTranslator.ReadArtifacts(response.Body)
+            ? SdxlTranslator.ReadArtifacts(response.Body, response.Noted)
             : [new GeneratedImage(ImageBody.FromBytes(response.Body), response.FinishReason == FireworksPaths.ContentFiltered)];
 }

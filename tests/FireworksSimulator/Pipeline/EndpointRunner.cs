@@ -69,7 +69,8 @@ internal static class EndpointRunner
             services.GetRequiredService<InputImageReader>(),
             fault?.Kind == FaultKind.ContentFiltered,
             fault?.Kind == FaultKind.ExtraArtifact,
-            fault?.FilteredSample);
+            fault?.FilteredSample,
+            fault?.Kind == FaultKind.NotBase64Artifact);
         var response = await handler(call);
 
         switch (fault?.Kind)

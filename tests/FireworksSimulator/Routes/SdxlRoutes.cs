@@ -60,6 +60,13 @@ internal static class SdxlRoutes
                 var images = filteredSamples
                     .Select(filtered => (ReadOnlyMemory<byte>)call.Images.EncodeBase64Utf8(size.Width, size.Height, ImageFormat.Png, filtered))
                     .ToArray();
+                if (call.NotBase64Artifact)
+                {
+                    var broken = images[^1].ToArray();
+                    broken[broken.Length / 2] = (byte)'!';
+                    images[^1] = broken;
+                }
+
                 return SimulatedResponse.JsonWithStrings(artifacts, WireJson.Context.IReadOnlyListSdxlArtifact, "base64", images);
             default:
                 return ErrorResponses.BadRequest("Accept must be image/png, image/jpeg or application/json");

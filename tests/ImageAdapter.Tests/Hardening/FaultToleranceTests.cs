@@ -145,6 +145,21 @@ public abstract class FaultToleranceTests<THost> : IClassFixture<FaultFixture<TH
         _app.AssertNoUnexpectedFailure();
     }
 
+    // The base64 of an SDXL JSON answer is checked as the answer is read (NonBase64Bytes): a byte outside the alphabet
+    // deep in the last artifact, megabytes into the answer, is still caught before the status line goes out.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task SdxlArtifactNotBase64_Returns502InvalidResponse(int n)
+    {
+        Simulator.EnqueueFault(SimulatorFault.NotBase64Artifact(RequestKind.ImageGeneration));
+
+        using var response = await _app.GenerateAsync(HardeningClient.Sdxl, n: n, cancellationToken: Token);
+
+        Assert.Equal((502, "upstream_invalid_response"), await response.OutcomeAsync());
+        _app.AssertNoUnexpectedFailure();
+    }
+
     [Theory]
     [InlineData(HardeningClient.Sdxl)]
     [InlineData(HardeningClient.Kontext)]

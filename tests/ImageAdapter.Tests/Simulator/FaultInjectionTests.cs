@@ -185,6 +185,20 @@ public sealed class FaultInjectionTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public async Task NotBase64Artifact_SdxlJson_BreaksOnlyTheLastArtifactsMiddleByte()
+    {
+        _sim.State.EnqueueFault(SimulatorFault.NotBase64Artifact());
+
+        using var response = await _sim.PostAsync(Sdxl, """{"prompt":"a cat","samples":2}""", "application/json");
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var base64 = document.RootElement.EnumerateArray().Select(artifact => artifact.GetProperty("base64").GetString()!).ToArray();
+        Assert.Equal((1024, 1024), Images.Size(Convert.FromBase64String(base64[0])));
+        Assert.Equal('!', base64[1][base64[1].Length / 2]);
+        Assert.Equal(1, base64[1].Count(character => character == '!'));
+    }
+
+    [Fact]
     public async Task ContentFiltered_FluxJson_MarksFinishReason()
     {
         _sim.State.EnqueueFault(SimulatorFault.ContentFiltered(RequestKind.TextToImage));
