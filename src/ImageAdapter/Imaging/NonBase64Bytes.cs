@@ -6,8 +6,9 @@ namespace ImageAdapter.Imaging;
 /// Where a body's bytes fall outside the base64 alphabet, noted as the body is read (<see cref="Note"/>), while each
 /// read is still in the CPU's cache. An SDXL n=4 answer is 9 MB of JSON, nearly all of it base64: checking its
 /// strings afterwards read those 9 MB from memory once more, 1–2 ms of CPU per request at 16 clients (bench/README.md).
-/// Here the check costs a scan of cached bytes, and <see cref="Base64Payload.Read"/> asks <see cref="NoneIn"/> instead.
-/// A body with more than <see cref="MaxMarks"/> such bytes (an image, not JSON) stops being noted.
+/// Here the check costs a scan of cached bytes, and <see cref="Translation.Base64Payload.Read"/> asks
+/// <see cref="AllBase64"/> instead. Noting stops after <see cref="MaxMarks"/> such bytes; strings past that point are
+/// checked in full, as before.
 /// </summary>
 internal sealed class NonBase64Bytes
 {
@@ -21,7 +22,7 @@ internal sealed class NonBase64Bytes
     private readonly List<int> _marks = [];
 
     // Every mark below it is in _marks.
-    private int _noted;
+    private int _notedBytes;
     private bool _stopped;
 
     /// <summary>Notes <paramref name="next"/>, the bytes that follow those already noted.</summary>
@@ -43,17 +44,17 @@ internal sealed class NonBase64Bytes
             }
 
             searched += at;
-            _marks.Add(_noted + searched);
+            _marks.Add(_notedBytes + searched);
             searched++;
         }
 
-        _noted += next.Length;
+        _notedBytes += next.Length;
     }
 
     /// <summary>Whether the <paramref name="length"/> bytes at <paramref name="start"/> were noted and are all in the base64 alphabet.</summary>
-    public bool NoneIn(int start, int length)
+    public bool AllBase64(int start, int length)
     {
-        if (start < 0 || length < 0 || start + length > _noted)
+        if (start < 0 || length < 0 || length > _notedBytes - start)
         {
             return false;
         }

@@ -39,7 +39,7 @@ internal static class ImageBytes
         Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null, NonBase64Bytes? noted = null) =>
         ReadAsync(Pool, stream, limit, tooLarge, cancellationToken, expectedBytes, noted);
 
-    /// <summary>As <see cref="ReadAsync(Stream, long, Func{AdapterException}, CancellationToken, long?)"/>, from a pool of the caller's (tests).</summary>
+    /// <summary>As <see cref="ReadAsync(Stream, long, Func{AdapterException}, CancellationToken, long?, NonBase64Bytes?)"/>, from a pool of the caller's (tests).</summary>
     internal static async Task<Memory<byte>> ReadAsync(
         ArrayPool<byte> pool, Stream stream, long limit, Func<AdapterException> tooLarge, CancellationToken cancellationToken, long? expectedBytes = null,
         NonBase64Bytes? noted = null)

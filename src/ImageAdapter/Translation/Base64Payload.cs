@@ -49,8 +49,13 @@ internal static class Base64Payload
     private static bool IsCanonical(ReadOnlySpan<byte> payload, NonBase64Bytes? noted, int offset, out int length)
     {
         length = DecodedLength(payload);
-        var vouched = payload.Length >= 4 && noted?.NoneIn(offset, payload.Length - 4) == true ? payload.Length - 4 : 0;
-        return payload.Length % 4 == 0 && Base64.IsValid(payload[vouched..], out var rest) && vouched / 4 * 3 + rest == length;
+        if (payload.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        var vouched = noted?.AllBase64(offset, payload.Length - 4) == true ? payload.Length - 4 : 0;
+        return Base64.IsValid(payload[vouched..], out var rest) && vouched / 4 * 3 + rest == length;
     }
 
     /// <summary>

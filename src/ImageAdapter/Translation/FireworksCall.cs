@@ -31,7 +31,8 @@ internal sealed record FireworksCall(
 /// <summary>A successful (2xx) Fireworks answer.</summary>
 /// <remarks>
 /// <see cref="Body"/> is the request's own buffer: a reader may decode images in place in it. <see cref="Noted"/> is
-/// what was noted of a JSON body as it was read.
+/// what was noted of a JSON body as it was read; it holds for a string only while the string's bytes are unchanged
+/// (decoding one artifact in place writes over that artifact alone).
 /// </remarks>
 internal sealed record FireworksResponse(string? ContentType, string? FinishReason, Memory<byte> Body, NonBase64Bytes? Noted = null);
 

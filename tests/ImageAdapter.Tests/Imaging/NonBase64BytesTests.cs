@@ -18,7 +18,7 @@ public sealed class NonBase64BytesTests
     [InlineData(7)]
     [InlineData(64)]
     [InlineData(4096)]
-    public void NoneIn_NotedInReadsOfAnySize_AgreesWithTheBytesForEveryRange(int readBytes)
+    public void AllBase64_NotedInReadsOfAnySize_AgreesWithTheBytesForEveryRange(int readBytes)
     {
         var noted = Note(Answer, readBytes);
 
@@ -27,35 +27,52 @@ public sealed class NonBase64BytesTests
             for (var length = 0; start + length <= Answer.Length; length++)
             {
                 var expected = Answer.AsSpan(start, length).IndexOfAnyExcept(Base64Alphabet) < 0;
-                Assert.True(expected == noted.NoneIn(start, length), $"{Encoding.UTF8.GetString(Answer, start, length)} at {start}");
+                Assert.True(expected == noted.AllBase64(start, length), $"{Encoding.UTF8.GetString(Answer, start, length)} at {start}");
             }
         }
     }
 
     [Fact]
-    public void NoneIn_RangePastWhatWasNoted_False()
+    public void AllBase64_RangePastWhatWasNoted_False()
     {
         var noted = Note(Answer.AsSpan(0, 20).ToArray(), 8);
 
-        Assert.True(noted.NoneIn(12, 8)); // iVBORw0K
-        Assert.False(noted.NoneIn(12, 9));
-        Assert.False(noted.NoneIn(-1, 2));
+        Assert.True(noted.AllBase64(12, 8)); // iVBORw0K
+        Assert.False(noted.AllBase64(12, 9));
+        Assert.False(noted.AllBase64(-1, 2));
     }
 
-    // A PNG or other binary body is mostly outside the alphabet: noting stops, and vouches for nothing it did not see.
-    [Fact]
-    public void Note_MoreMarksThanItKeeps_VouchesOnlyForTheReadsBefore()
+    // Past MaxMarks noting stops: it vouches for nothing from the read where it stopped on, whatever the reads' sizes.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(100)]
+    [InlineData(4096)]
+    public void AllBase64_MoreMarksThanItKeeps_VouchesOnlyForWhatItSawAndNeverWrongly(int readBytes)
     {
-        var clean = Encoding.UTF8.GetBytes(new string('A', 100));
-        var binary = Enumerable.Repeat((byte)'!', NonBase64Bytes.MaxMarks + 1).ToArray();
-        var noted = new NonBase64Bytes();
+        var random = new Random(readBytes);
+        var body = Enumerable.Range(0, 6 * NonBase64Bytes.MaxMarks)
+            .Select(_ => random.Next(4) == 0 ? (byte)'!' : (byte)'A')
+            .ToArray();
 
-        noted.Note(clean);
-        noted.Note(binary);
-        noted.Note(clean);
+        var noted = Note(body, readBytes);
 
-        Assert.True(noted.NoneIn(0, 100));
-        Assert.False(noted.NoneIn(100 + binary.Length, 100));
+        var vouched = 0;
+        for (var start = 0; start < body.Length; start += 7)
+        {
+            foreach (var length in new[] { 0, 1, 2, 3, 10 })
+            {
+                var clean = start + length <= body.Length && body.AsSpan(start, length).IndexOfAnyExcept(Base64Alphabet) < 0;
+                var says = noted.AllBase64(start, length);
+                Assert.False(says && !clean, $"{length} bytes at {start}");
+                vouched += says && length > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(vouched > 0);
+        var firstUnkept = body.Select((value, index) => (value, index)).Where(pair => pair.value == '!').ElementAt(NonBase64Bytes.MaxMarks).index;
+        Assert.False(noted.AllBase64(firstUnkept, 1));
+        Assert.False(noted.AllBase64(body.Length - 1, 1));
     }
 
     internal static NonBase64Bytes Note(byte[] body, int readBytes)

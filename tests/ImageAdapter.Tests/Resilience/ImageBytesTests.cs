@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using ImageAdapter.Errors;
+using ImageAdapter.Imaging;
 using ImageAdapter.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -121,6 +122,29 @@ public sealed class ImageBytesTests
         Assert.Equal(bytes, segment.Array);
     }
 
+    // Each read is noted as it arrives (NonBase64Bytes), whatever its size and however often the buffer grows on the
+    // way: small bodies are copied out, large ones without a promise grow from 256 KiB.
+    [Theory]
+    [InlineData(9_000, 7)]
+    [InlineData(700_000, 40_000)]
+    public async Task ReadAsync_NotingInPieces_NotesEveryByteAtItsOffsetInTheBody(int length, int piece)
+    {
+        using var reservation = _budget.Open();
+        var random = new Random(length);
+        var bytes = Enumerable.Range(0, length).Select(_ => random.Next(2000) == 0 ? (byte)'"' : (byte)'Q').ToArray();
+        var noted = new NonBase64Bytes();
+
+        var read = await ImageBytes.ReadAsync(TestPool(), new PiecesStream(bytes, piece), length, () => new AdapterException(AdapterErrorKind.RequestTooLarge, "too large"),
+            Token, expectedBytes: null, noted);
+
+        Assert.Equal(bytes, read.ToArray());
+        var quotes = bytes.Select((value, index) => (value, index)).Where(pair => pair.value == '"').Select(pair => pair.index).ToArray();
+        Assert.NotEmpty(quotes);
+        Assert.All(quotes, quote => Assert.False(noted.AllBase64(quote, 1)));
+        var between = quotes.Prepend(-1).Zip(quotes.Append(length), (before, after) => (Start: before + 1, Length: after - before - 1));
+        Assert.All(between, run => Assert.True(noted.AllBase64(run.Start, run.Length)));
+    }
+
     [Fact]
     public async Task ReadAsync_MoreThanTheLimit_ThrowsTheGivenError()
     {
@@ -134,6 +158,13 @@ public sealed class ImageBytesTests
 
     private static Task<Memory<byte>> ReadAsync(byte[] bytes, long? expected = null) =>
         ImageBytes.ReadAsync(TestPool(), new MemoryStream(bytes), bytes.Length, () => new AdapterException(AdapterErrorKind.RequestTooLarge, "too large"), Token, expected);
+
+    // A peer's body arriving in reads of at most the given size.
+    private sealed class PiecesStream(byte[] bytes, int piece) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, piece)], cancellationToken);
+    }
 
     // A pool of the test's own, as ImageBytes' is made: a shared one may hand out a larger array it keeps, so array
     // sizes would depend on the other tests.
