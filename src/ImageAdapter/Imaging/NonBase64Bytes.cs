@@ -51,6 +51,12 @@ internal sealed class NonBase64Bytes
         _notedBytes += next.Length;
     }
 
+    /// <summary>
+    /// The offset of every byte outside the alphabet, in order, when all <paramref name="length"/> bytes of the body were
+    /// noted; null when noting stopped or did not reach its end.
+    /// </summary>
+    public IReadOnlyList<int>? AllMarks(int length) => !_stopped && _notedBytes == length ? _marks : null;
+
     /// <summary>Whether the <paramref name="length"/> bytes at <paramref name="start"/> were noted and are all in the base64 alphabet.</summary>
     public bool AllBase64(int start, int length)
     {

@@ -43,8 +43,16 @@ internal readonly record struct Base64Text(int Offset, int Length, byte[]? Unesc
     /// <summary>
     /// The image: its text where it is, or decoded in place there (<see cref="Base64Payload.Read"/>).
     /// <paramref name="noted"/> holds what was noted of <paramref name="json"/> as it was read; it says nothing of a copy.
+    /// <paramref name="skeleton"/>, when this string was read from it, says where the string is in <paramref name="json"/>.
     /// </summary>
-    public ImageBody Read(Memory<byte> json, NonBase64Bytes? noted = null) => Unescaped is null
-        ? Base64Payload.Read(json.Slice(Offset, Length), noted, Offset)
-        : Base64Payload.Read(Unescaped.AsMemory(Offset, Length));
+    public ImageBody Read(Memory<byte> json, NonBase64Bytes? noted = null, JsonSkeleton? skeleton = null)
+    {
+        if (Unescaped is not null)
+        {
+            return Base64Payload.Read(Unescaped.AsMemory(Offset, Length));
+        }
+
+        var (offset, length) = skeleton?.InAnswer(Offset, Length) ?? (Offset, Length);
+        return Base64Payload.Read(json.Slice(offset, length), noted, offset);
+    }
 }

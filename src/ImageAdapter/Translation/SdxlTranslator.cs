@@ -37,16 +37,35 @@ internal sealed class SdxlTranslator : IFamilyTranslator
     /// Reads the JSON array answer; each element's base64 may carry a <c>data:</c> prefix, which is removed. The images
     /// stay in <paramref name="json"/>, as base64 or decoded in place (<see cref="Base64Payload.Read"/>): it is no longer
     /// JSON afterwards. <paramref name="noted"/>, when the answer's <see cref="NonBase64Bytes"/> were noted as it was
-    /// read, spares reading the base64 again to check it.
+    /// read, spares reading the base64 again, both to find where it ends (<see cref="JsonSkeleton"/>) and to check it.
     /// </summary>
     public static IReadOnlyList<GeneratedImage> ReadArtifacts(Memory<byte> json, NonBase64Bytes? noted = null)
     {
-        var artifacts = JsonSerializer.Deserialize(json.Span, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray)
-            ?? throw new JsonException("The image_generation answer is null.");
+        var skeleton = noted is null ? null : JsonSkeleton.Create(json.Span, noted);
+        var artifacts = Deserialize(json.Span, skeleton) ?? throw new JsonException("The image_generation answer is null.");
         return artifacts
             .Select(artifact => new GeneratedImage(
-                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).Read(json, noted),
+                (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).Read(json, noted, skeleton),
                 artifact.FinishReason == FireworksPaths.ContentFiltered))
             .ToArray();
+    }
+
+    private static SdxlArtifact[]? Deserialize(ReadOnlySpan<byte> json, JsonSkeleton? skeleton)
+    {
+        if (skeleton is null)
+        {
+            return JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(skeleton.Json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray);
+        }
+        catch (JsonException)
+        {
+            // The answer is as invalid as its skeleton: read it whole, so that the error names its own line and position.
+            JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray);
+            throw;
+        }
     }
 }
