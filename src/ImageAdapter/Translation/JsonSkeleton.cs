@@ -78,7 +78,7 @@ internal sealed class JsonSkeleton
                 return (answerOffset, leftOut);
             }
 
-            if (at >= offset)
+            if (at > offset)
             {
                 break;
             }

@@ -41,31 +41,29 @@ internal sealed class SdxlTranslator : IFamilyTranslator
     /// </summary>
     public static IReadOnlyList<GeneratedImage> ReadArtifacts(Memory<byte> json, NonBase64Bytes? noted = null)
     {
-        var skeleton = noted is null ? null : JsonSkeleton.Create(json.Span, noted);
-        var artifacts = Deserialize(json.Span, skeleton) ?? throw new JsonException("The image_generation answer is null.");
-        return artifacts
+        var (artifacts, skeleton) = Deserialize(json.Span, noted);
+        return (artifacts ?? throw new JsonException("The image_generation answer is null."))
             .Select(artifact => new GeneratedImage(
                 (artifact.Base64 ?? throw new JsonException("An artifact has no base64.")).Read(json, noted, skeleton),
                 artifact.FinishReason == FireworksPaths.ContentFiltered))
             .ToArray();
     }
 
-    private static SdxlArtifact[]? Deserialize(ReadOnlySpan<byte> json, JsonSkeleton? skeleton)
+    // The artifacts, and the skeleton they were read from (their strings' offsets are the skeleton's), if any.
+    private static (SdxlArtifact[]? Artifacts, JsonSkeleton? Skeleton) Deserialize(ReadOnlySpan<byte> json, NonBase64Bytes? noted)
     {
-        if (skeleton is null)
+        if (noted is not null && JsonSkeleton.Create(json, noted) is { } skeleton)
         {
-            return JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray);
+            try
+            {
+                return (JsonSerializer.Deserialize(skeleton.Json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray), skeleton);
+            }
+            catch (JsonException)
+            {
+                // The answer is as invalid as its skeleton: read whole below, its error names its own line and position.
+            }
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize(skeleton.Json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray);
-        }
-        catch (JsonException)
-        {
-            // The answer is as invalid as its skeleton: read it whole, so that the error names its own line and position.
-            JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray);
-            throw;
-        }
+        return (JsonSerializer.Deserialize(json, FireworksCamelCaseJsonContext.Default.SdxlArtifactArray), null);
     }
 }

@@ -50,6 +50,23 @@ public sealed class JsonSkeletonTests
         Assert.Null(JsonSkeleton.Create(answer, stopped));
     }
 
+    // The skeleton is what is parsed: here a quote is put inside an artifact's base64 after it was noted, which no answer
+    // can do, and the string still ends where the notes say. Parsed whole, the answer would no longer be JSON.
+    [Fact]
+    public void ReadArtifacts_Noted_LongBase64NotParsedAgain()
+    {
+        var base64 = new string('A', Long * 2);
+        var answer = Encoding.UTF8.GetBytes($$"""[{"base64":"{{base64}}","finishReason":"SUCCESS","seed":1}]""");
+        var noted = NonBase64BytesTests.Note(answer, readBytes: 4096);
+        answer[answer.AsSpan().IndexOf("AAAA"u8) + Long] = (byte)'"';
+
+        var body = SdxlTranslator.ReadArtifacts(answer, noted)[0].Body;
+
+        Assert.Equal(base64.Length, body.Text.Length);
+        Assert.Equal((byte)'"', body.Text.Span[Long]);
+        Assert.ThrowsAny<JsonException>(() => SdxlTranslator.ReadArtifacts(answer.ToArray()));
+    }
+
     // Answers of long and short artifacts, compact or indented, each with one byte changed or none, at random or next to
     // a byte of the JSON's structure: read as a skeleton or whole, the same images, or the same exception and message.
     [Fact]
