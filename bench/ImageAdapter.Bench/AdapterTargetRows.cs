@@ -26,7 +26,7 @@ internal static class AdapterTargetRows
             TargetKind.AdapterInfo, (w, c) => InformationOverWarning(r, w, c), MinInformationOverWarning);
     }
 
-    private static void EveryCell(StringBuilder md, BenchResults r, string target, TargetKind other, Func<Workload, int, double> ratio, double min)
+    private static void EveryCell(StringBuilder md, BenchResults r, string target, TargetKind other, Func<Workload, int, RoundRatio> ratio, double min)
     {
         if (!r.Has(TargetKind.Adapter) || !r.Has(other))
         {
@@ -35,9 +35,9 @@ internal static class AdapterTargetRows
         }
 
         var ratios = Rows(r).Select(row => (row.Workload, row.Clients, Ratio: ratio(row.Workload, row.Clients))).ToArray();
-        var worst = ratios.MinBy(x => double.IsNaN(x.Ratio) ? double.MinValue : x.Ratio);
-        var misses = ratios.Where(x => !(x.Ratio >= min)).Select(x => $"{x.Workload.Name} @ {x.Clients}: {x.Ratio:F2}").ToArray();
-        Row(md, target, $"lowest {worst.Ratio:F2} ({worst.Workload.Name}, {worst.Clients} clients)" + (misses.Length > 0 ? $"; below {min}: " + string.Join("; ", misses) : ""),
+        var worst = ratios.MinBy(x => double.IsNaN(x.Ratio.Median) ? double.MinValue : x.Ratio.Median);
+        var misses = ratios.Where(x => !(x.Ratio.Median >= min)).Select(x => $"{x.Workload.Name} @ {x.Clients}: {x.Ratio}").ToArray();
+        Row(md, target, $"lowest median {worst.Ratio} ({worst.Workload.Name}, {worst.Clients} clients)" + (misses.Length > 0 ? $"; below {min}: " + string.Join("; ", misses) : ""),
             misses.Length == 0);
     }
 

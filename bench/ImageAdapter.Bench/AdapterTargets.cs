@@ -21,11 +21,11 @@ internal static class AdapterTargets
     /// <summary>Information logging's throughput over Warning's: "within 5 %".</summary>
     public const double MinInformationOverWarning = 0.95;
 
-    /// <summary>Adapter req/s over the floor's in one cell; NaN when the floor answered nothing.</summary>
-    public static double OverFloor(BenchResults r, Workload workload, int clients) =>
-        ComparedPair.OverFloor.Ratio(target => r.Cell(workload, clients, target).Load.Throughput);
+    /// <summary>Adapter req/s over the floor's in one cell, round by round.</summary>
+    public static RoundRatio OverFloor(BenchResults r, Workload workload, int clients) =>
+        ComparedPair.OverFloor.Ratio(r, workload, clients, load => load.Throughput);
 
-    /// <summary>adapter-info req/s over the adapter's (Warning) in one cell.</summary>
-    public static double InformationOverWarning(BenchResults r, Workload workload, int clients) =>
-        ComparedPair.InformationOverWarning.Ratio(target => r.Cell(workload, clients, target).Load.Throughput);
+    /// <summary>adapter-info req/s over the adapter's (Warning) in one cell, round by round.</summary>
+    public static RoundRatio InformationOverWarning(BenchResults r, Workload workload, int clients) =>
+        ComparedPair.InformationOverWarning.Ratio(r, workload, clients, load => load.Throughput);
 }

@@ -5,6 +5,7 @@ namespace ImageAdapter.Bench;
 /// <summary>Command-line settings of one benchmark run.</summary>
 internal sealed record BenchOptions(
     TimeSpan Duration,
+    int Rounds,
     TimeSpan WarmUp,
     TimeSpan Prewarm,
     TimeSpan Soak,
@@ -19,8 +20,10 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/ImageAdapter.Bench -- [options]
-          --duration 8s        measured time per target, workload and concurrency, in two halves (default 8s)
-          --warmup 2s          warm-up before each half (default 2s)
+          --duration 8s        measured time per target, workload and concurrency, over the rounds (default 8s)
+          --rounds 4           windows per target and cell, the targets in order, then in reverse, and so on; ratios
+                               between targets are taken round by round and their median judged (default 4)
+          --warmup 2s          warm-up before each window (default 2s)
           --prewarm 10s        before a workload's first cell, each target serves it from one client, unmeasured, so
                                that no cell measures a process still compiling its code (default 10s; 0 for none)
           --clients 1,16,64    concurrent clients (default 1,16,64)
@@ -51,7 +54,7 @@ internal sealed record BenchOptions(
     public static BenchOptions? Parse(string[] args)
     {
         var options = new BenchOptions(
-            TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.Zero, "bench/results.md", [1, 16, 64], null, false, 100, 3,
+            TimeSpan.FromSeconds(8), 4, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.Zero, "bench/results.md", [1, 16, 64], null, false, 100, 3,
             TargetKinds.All, null);
         for (var i = 0; i < args.Length; i++)
         {
@@ -59,6 +62,7 @@ internal sealed record BenchOptions(
             options = args[i] switch
             {
                 "--duration" => options with { Duration = ParseDuration(Next()) },
+                "--rounds" => options with { Rounds = ParsePositive(Next()) },
                 "--warmup" => options with { WarmUp = ParseDuration(Next()) },
                 "--prewarm" => options with { Prewarm = ParseDuration(Next()) },
                 "--soak" => options with { Soak = ParseDuration(Next()) },
@@ -87,6 +91,9 @@ internal sealed record BenchOptions(
         var wanted = text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(TargetKinds.Parse).ToHashSet();
         return TargetKinds.All.Where(wanted.Contains).ToArray();
     }
+
+    private static int ParsePositive(string text) =>
+        int.Parse(text, CultureInfo.InvariantCulture) is > 0 and var n ? n : throw new ArgumentException($"{text}: a count of at least 1 is needed.");
 
     /// <summary>Reads <c>500ms</c>, <c>10s</c>, <c>5m</c> or a plain number of seconds.</summary>
     public static TimeSpan ParseDuration(string text)

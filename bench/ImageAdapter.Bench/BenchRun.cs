@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace ImageAdapter.Bench;
 
@@ -93,34 +94,40 @@ internal sealed class BenchRun(BenchOptions options)
     }
 
     /// <summary>
-    /// One workload at one concurrency against every target, each measured in two halves: in the targets' order, then
-    /// in reverse (A B C … C B A). A drift of the machine over the cell (other work, the simulator's growing heap) then
-    /// weighs on every target alike instead of on whichever comes last, which matters for the ratios between them.
-    /// Each half has its own warm-up; a target's peak working set covers both.
+    /// One workload at one concurrency against every target, in <see cref="BenchOptions.Rounds"/> rounds: every target
+    /// once per round, in the targets' order in the first round and in reverse in the next (A B C, C B A, A B C, …). A
+    /// drift of the machine over the cell (other work, the simulator's growing heap) then weighs on every target alike
+    /// instead of on whichever comes last, and the targets compared with each other are measured side by side in each
+    /// round (<see cref="RoundRatio"/>). Each window has its own warm-up; a target's peak working set covers them all.
     /// </summary>
     private async Task<IEnumerable<CellResult>> MeasureCellAsync(IReadOnlyList<BenchTarget> targets, Workload workload, int clients)
     {
-        var half = options.Duration / 2;
-        var firstHalves = new Dictionary<TargetKind, LoadResult>();
+        var window = options.Duration / options.Rounds;
+        var rounds = targets.ToDictionary(target => target.Kind, _ => new List<LoadResult>());
         foreach (var target in targets)
         {
             target.WorkingSet.Reset();
-            firstHalves[target.Kind] = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half, target.Processes);
         }
 
-        var cells = new Dictionary<TargetKind, CellResult>();
-        foreach (var target in targets.Reverse())
+        for (var round = 0; round < options.Rounds; round++)
         {
-            var second = await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, half, target.Processes);
-            var load = LoadResult.Combine(firstHalves[target.Kind], second);
-            var cell = new CellResult(workload, clients, target.Kind, load, target.WorkingSet.Peak, target.WorkingSet.Peaks);
-            cells[target.Kind] = cell;
-            Console.WriteLine(
-                $"{workload.Name,-32} {clients,3} clients {target.Kind.Label(),-12} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
-                $"cpu {load.CpuMsPerRequest,6:F2} ms/req  ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}");
+            foreach (var target in round % 2 == 0 ? targets : targets.Reverse())
+            {
+                rounds[target.Kind].Add(await LoadRunner.RunAsync(target.Origin, workload.For(target.Kind), clients, options.WarmUp, window, target.Processes));
+            }
         }
 
-        return targets.Select(target => cells[target.Kind]);
+        var cells = targets.Select(target => new CellResult(workload, clients, target.Kind, rounds[target.Kind], target.WorkingSet.Peak, target.WorkingSet.Peaks)).ToArray();
+        foreach (var cell in cells)
+        {
+            var load = cell.Load;
+            Console.WriteLine(
+                $"{workload.Name,-32} {clients,3} clients {cell.Target.Label(),-12} {load.Throughput,8:F1} req/s  p50 {load.P50,8:F1} ms  p99 {load.P99,8:F1} ms  " +
+                $"cpu {load.CpuMsPerRequest,6:F2} ms/req  ws {cell.PeakWorkingSet / 1e6,6:F0} MB  failures {load.Failures}{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}  " +
+                $"rounds {string.Join(" ", cell.Rounds.Select(r => r.Throughput.ToString("F1", CultureInfo.InvariantCulture)))} req/s");
+        }
+
+        return cells;
     }
 
     /// <summary>One request per workload and target before measuring: a target that cannot answer would only produce noise.</summary>

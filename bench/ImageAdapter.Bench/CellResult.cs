@@ -1,7 +1,11 @@
 namespace ImageAdapter.Bench;
 
 /// <summary>
-/// One workload at one concurrency against one target, with the peak of its serving processes' summed working set
-/// meanwhile and each process's own peak.
+/// One workload at one concurrency against one target: each round's window, all of them as one (<see cref="Load"/>),
+/// and the peak of its serving processes' summed working set over the cell with each process's own peak.
 /// </summary>
-internal sealed record CellResult(Workload Workload, int Clients, TargetKind Target, LoadResult Load, long PeakWorkingSet, IReadOnlyList<ProcessPeak> ProcessPeaks);
+internal sealed record CellResult(
+    Workload Workload, int Clients, TargetKind Target, IReadOnlyList<LoadResult> Rounds, long PeakWorkingSet, IReadOnlyList<ProcessPeak> ProcessPeaks)
+{
+    public LoadResult Load { get; } = Rounds.Aggregate(LoadResult.Combine);
+}

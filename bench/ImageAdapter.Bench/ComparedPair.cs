@@ -2,7 +2,8 @@ namespace ImageAdapter.Bench;
 
 /// <summary>
 /// A ratio the report gives in every cell, in the throughput and the CPU tables: a target's figure over its
-/// baseline's. <see cref="MinThroughput"/> is the least throughput ratio that passes where the cell itself is judged;
+/// baseline's, round by round (<see cref="RoundRatio"/>). <see cref="MinThroughput"/> is the least median throughput
+/// ratio that passes where the cell itself is judged;
 /// Functions against YARP+server is judged at 16 clients only, in its own section.
 /// </summary>
 internal sealed record ComparedPair(string Name, TargetKind Target, TargetKind Baseline, double? MinThroughput)
@@ -19,6 +20,7 @@ internal sealed record ComparedPair(string Name, TargetKind Target, TargetKind B
     /// <summary>The pairs whose two targets both ran.</summary>
     public static IReadOnlyList<ComparedPair> In(BenchResults r) => All.Where(pair => r.Has(pair.Target) && r.Has(pair.Baseline)).ToArray();
 
-    /// <summary>The target's figure over the baseline's; NaN when the baseline's is 0 (it answered nothing in its window).</summary>
-    public double Ratio(Func<TargetKind, double> figure) => figure(Baseline) > 0 ? figure(Target) / figure(Baseline) : double.NaN;
+    /// <summary>The target's figure over the baseline's in one cell, round by round.</summary>
+    public RoundRatio Ratio(BenchResults r, Workload workload, int clients, Func<LoadResult, double> figure) =>
+        RoundRatio.Of(r.Cell(workload, clients, Target), r.Cell(workload, clients, Baseline), figure);
 }

@@ -19,8 +19,8 @@ internal static class CpuTable
         md.AppendLine("CPU time (user and kernel, from the processes' own counters) that the target's processes spent in the measured " +
             "windows, in ms, divided by the 200 answers that ended in them: the simulator for direct; the proxy, the floor or " +
             "the server alone for the single-process targets; both processes for YARP+server and Functions. The simulator's " +
-            "and the load generator's CPU are outside every figure but direct's. Ratios have no target of their own: they " +
-            "explain the throughput ratios above.").AppendLine();
+            "and the load generator's CPU are outside every figure but direct's. Ratios, taken round by round as above, have no " +
+            "target of their own: they explain the throughput ratios above.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} ms")) +
             string.Concat(pairs.Select(pair => $" | {pair.Name}")) + " |");
         md.AppendLine("|---|--:|" + string.Concat(targets.Concat(pairs.Select(pair => pair.Target)).Select(_ => "--:|")));
@@ -28,7 +28,7 @@ internal static class CpuTable
         {
             double Cpu(TargetKind t) => r.Cell(workload, clients, t).Load.CpuMsPerRequest;
             md.AppendLine($"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Cpu(t):F2}")) +
-                string.Concat(pairs.Select(pair => $" | {pair.Ratio(Cpu):F2}")) + " |");
+                string.Concat(pairs.Select(pair => $" | {pair.Ratio(r, workload, clients, load => load.CpuMsPerRequest)}")) + " |");
         }
 
         md.AppendLine();

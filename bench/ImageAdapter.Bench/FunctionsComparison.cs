@@ -43,7 +43,7 @@ internal static class FunctionsComparison
         foreach (var row in rows)
         {
             md.AppendLine($"| {row.Workload.Name} | {row.Functions.Load.Throughput:F1} | {row.YarpServer.Load.Throughput:F1} | " +
-                $"{row.Throughput:F2} {Verdict(row.ThroughputPasses)} | " +
+                $"{row.Throughput} {Verdict(row.ThroughputPasses)} | " +
                 $"{(row.FunctionsAllocation is { } f ? Allocated(f) : "-")} | {(row.YarpServerAllocation is { } y ? Allocated(y) : "-")} | " +
                 $"{row.Allocation:F2} {Verdict(row.AllocationPasses)} | {WorkingSet(row.Functions)} | {WorkingSet(row.YarpServer)} | " +
                 $"{row.WorkingSet:F2} {Verdict(row.WorkingSetPasses)} |");

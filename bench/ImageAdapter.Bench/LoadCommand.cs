@@ -75,10 +75,10 @@ internal static class LoadCommand
             var bytes = await counters[i].StopAsync(from, from + duration);
             await counters[i].DisposeAsync();
             Console.WriteLine($"  pid {pids[i]}: {bytes / duration.TotalSeconds / 1e6:F1} MB/s allocated in the window (GC allocation ticks), " +
-                $"{bytes / Math.Max(1, load.Succeeded):N0} bytes per request answered");
+                $"{bytes / Math.Max(1, load.AnsweredInWindow):N0} bytes per request answered");
             foreach (var (type, typeBytes) in counters[i].TopTypes(from, from + duration, types))
             {
-                Console.WriteLine($"    {typeBytes / Math.Max(1, load.Succeeded),9:N0} B/request  {type}");
+                Console.WriteLine($"    {typeBytes / Math.Max(1, load.AnsweredInWindow),9:N0} B/request  {type}");
             }
         }
 

@@ -17,9 +17,10 @@ internal static class ResultsReport
         md.AppendLine("# ImageAdapter benchmark results").AppendLine();
         md.AppendLine($"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Elapsed.TotalMinutes:F1} min; {Environment.ProcessorCount} logical CPUs ({MachineCpu.Describe()}), " +
             $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}. Targets: {string.Join(", ", o.Targets.Select(t => t.CliName()))}. " +
-            $"Every cell: {o.Duration.TotalSeconds:0.#} s measured per target in two halves, each after {o.WarmUp.TotalSeconds:0.#} s of warm-up, " +
-            "the targets in order for the first half and in reverse for the second (A B C … C B A, so a drift of the machine weighs on " +
-            "all alike); closed loop (each client sends its next request when the previous answer is read). " +
+            $"Every cell: {o.Duration.TotalSeconds:0.#} s measured per target in {o.Rounds} rounds of one window each, every window after " +
+            $"{o.WarmUp.TotalSeconds:0.#} s of warm-up, the targets in order in the first round and in reverse in the next (A B C, C B A, …), " +
+            "so a drift of the machine weighs on all alike and the targets compared are measured side by side in every round; " +
+            "closed loop (each client sends its next request when the previous answer is read). " +
             (o.Prewarm > TimeSpan.Zero
                 ? $"Before a workload's first cell, each target served it from one client for {o.Prewarm.TotalSeconds:0.#} s, unmeasured (pre-warm)."
                 : "No pre-warm: a workload's first cell includes the targets' tiered compilation of its code."));

@@ -58,10 +58,10 @@ internal static class TargetsSection
             return;
         }
 
-        string Figures(Func<FunctionsRatios, double> ratio) => string.Join("; ", rows.Select(x => $"n={x.Workload.N}: {ratio(x):F2}"));
-        Row(md, throughput, Figures(x => x.Throughput), rows.All(x => x.ThroughputPasses));
-        Row(md, allocation, Figures(x => x.Allocation), rows.All(x => x.AllocationPasses));
-        Row(md, workingSet, Figures(x => x.WorkingSet), rows.All(x => x.WorkingSetPasses));
+        string Figures(Func<FunctionsRatios, string> ratio) => string.Join("; ", rows.Select(x => $"n={x.Workload.N}: {ratio(x)}"));
+        Row(md, throughput, Figures(x => $"median {x.Throughput}"), rows.All(x => x.ThroughputPasses));
+        Row(md, allocation, Figures(x => $"{x.Allocation:F2}"), rows.All(x => x.AllocationPasses));
+        Row(md, workingSet, Figures(x => $"{x.WorkingSet:F2}"), rows.All(x => x.WorkingSetPasses));
     }
 
     public static void Row(StringBuilder md, string target, string figure, bool? passed) =>

@@ -20,7 +20,9 @@ internal static class TrafficTables
         var targets = r.Options.Targets;
         var pairs = ComparedPair.In(r);
         md.AppendLine("## Throughput").AppendLine();
-        md.AppendLine($"Successful requests per second. *adapter / floor*: target >= {MinThroughputOverFloor}. *adapter-info / adapter* " +
+        md.AppendLine($"Successful requests per second: the 200 answers that ended in the cell's windows over their length. " +
+            "A ratio is the median of the rounds' ratios, then the lowest and the highest round in parentheses; the verdict is " +
+            $"on the median. *adapter / floor*: target >= {MinThroughputOverFloor}. *adapter-info / adapter* " +
             $"(Information logging over Warning): target >= {MinInformationOverWarning}. *Functions / YARP+server*: its target " +
             $"(>= {FunctionsComparison.MinThroughputRatio} at 16 clients for SDXL n=1 and n=4) is judged in the Functions section below.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} req/s"))
@@ -31,8 +33,8 @@ internal static class TrafficTables
             double Rate(TargetKind t) => r.Cell(workload, clients, t).Load.Throughput;
             string Judged(ComparedPair pair)
             {
-                var ratio = pair.Ratio(Rate);
-                return pair.MinThroughput is { } min ? $"{ratio:F2} {Verdict(ratio >= min)}" : $"{ratio:F2}";
+                var ratio = pair.Ratio(r, workload, clients, load => load.Throughput);
+                return pair.MinThroughput is { } min ? $"{ratio} {Verdict(ratio.Median >= min)}" : $"{ratio}";
             }
 
             md.AppendLine($"| {workload.Name} | {clients} | " + string.Join(" | ", targets.Select(t => $"{Rate(t):F1}"))

@@ -1,0 +1,85 @@
+extern alias BenchTool;
+
+using BenchTool::ImageAdapter.Bench;
+
+namespace ImageAdapter.Tests.Bench;
+
+/// <summary>The benchmark's arithmetic: throughput from the answers that ended in a window, and ratios taken round by round.</summary>
+public sealed class BenchFiguresTests
+{
+    [Fact]
+    public void Throughput_CountsAnswersEndedInWindow_NotOnlyRequestsStartedInIt()
+    {
+        // 4 clients on 0.5 s requests in a 2 s window: 16 answers end in it, but only 12 of them also started in it.
+        var load = Window(TimeSpan.FromSeconds(2), answered: 16, measuredLatencies: 12);
+
+        Assert.Equal(8.0, load.Throughput);
+        Assert.Equal(12, load.Succeeded);
+    }
+
+    [Fact]
+    public void Cell_Load_IsEveryRoundAsOne()
+    {
+        var cell = Cell(Window(TimeSpan.FromSeconds(3), answered: 30), Window(TimeSpan.FromSeconds(3), answered: 60));
+
+        Assert.Equal(TimeSpan.FromSeconds(6), cell.Load.Duration);
+        Assert.Equal(90, cell.Load.AnsweredInWindow);
+        Assert.Equal(15.0, cell.Load.Throughput);
+    }
+
+    [Fact]
+    public void RoundRatio_OneSlowRound_DoesNotDecideTheMedian()
+    {
+        var target = Cell(Rate(94), Rate(96), Rate(60), Rate(98));
+        var baseline = Cell(Rate(100), Rate(100), Rate(100), Rate(100));
+
+        var ratio = RoundRatio.Of(target, baseline, load => load.Throughput);
+
+        // Summed over the rounds, the slow one would have made it 0.87.
+        Assert.Equal(0.95, ratio.Median, 6);
+        Assert.Equal(0.60, ratio.Low, 6);
+        Assert.Equal(0.98, ratio.High, 6);
+        Assert.Equal("0.95 (0.60-0.98)", ratio.ToString());
+    }
+
+    [Fact]
+    public void RoundRatio_PairsEachRoundWithItsOwn_SoADriftBetweenRoundsCancels()
+    {
+        // The machine got twice as slow after the first round, for both targets alike.
+        var target = Cell(Rate(90), Rate(45), Rate(45));
+        var baseline = Cell(Rate(100), Rate(50), Rate(50));
+
+        var ratio = RoundRatio.Of(target, baseline, load => load.Throughput);
+
+        Assert.Equal(0.9, ratio.Median, 6);
+        Assert.Equal(0.9, ratio.Low, 6);
+        Assert.Equal(0.9, ratio.High, 6);
+        Assert.Equal("0.90", ratio.ToString());
+    }
+
+    [Fact]
+    public void RoundRatio_OddRounds_TakesTheMiddleOne()
+    {
+        var ratio = RoundRatio.Of(Cell(Rate(80), Rate(120), Rate(90)), Cell(Rate(100), Rate(100), Rate(100)), load => load.Throughput);
+
+        Assert.Equal(0.9, ratio.Median, 6);
+    }
+
+    [Fact]
+    public void RoundRatio_BaselineAnsweredNothingInARound_IsNaN()
+    {
+        var ratio = RoundRatio.Of(Cell(Rate(80), Rate(90)), Cell(Rate(100), Rate(0)), load => load.Throughput);
+
+        Assert.True(double.IsNaN(ratio.Median));
+        Assert.True(double.IsNaN(ratio.Low));
+        Assert.False(ratio.Median >= 0.9, "a ratio that could not be taken must not pass");
+    }
+
+    private static LoadResult Rate(int answeredPerSecond) => Window(TimeSpan.FromSeconds(1), answeredPerSecond);
+
+    private static LoadResult Window(TimeSpan duration, int answered, int? measuredLatencies = null) =>
+        new(Enumerable.Repeat(10.0, measuredLatencies ?? answered).ToArray(), 0, 0, duration, null, 0, TimeSpan.Zero, answered);
+
+    private static CellResult Cell(params LoadResult[] rounds) =>
+        new(Workload.All[0], 16, TargetKind.Adapter, rounds, 0, []);
+}
