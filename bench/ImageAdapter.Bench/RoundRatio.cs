@@ -22,6 +22,6 @@ internal sealed record RoundRatio(double Median, double Low, double High)
         return new RoundRatio(median, ratios[0], ratios[^1]);
     }
 
-    /// <summary><c>0.93 (0.88-0.97)</c>: the median, then the lowest and highest round; the median alone for one round.</summary>
+    /// <summary><c>0.93 (0.88-0.97)</c>: the median, then the lowest and highest round; the median alone when every round gave the same.</summary>
     public override string ToString() => Low == High ? $"{Median:F2}" : $"{Median:F2} ({Low:F2}-{High:F2})";
 }

@@ -30,10 +30,7 @@ public sealed class BenchFiguresTests
     [Fact]
     public void RoundRatio_OneSlowRound_DoesNotDecideTheMedian()
     {
-        var target = Cell(Rate(94), Rate(96), Rate(60), Rate(98));
-        var baseline = Cell(Rate(100), Rate(100), Rate(100), Rate(100));
-
-        var ratio = RoundRatio.Of(target, baseline, load => load.Throughput);
+        var ratio = ThroughputRatio([94, 96, 60, 98], [100, 100, 100, 100]);
 
         // Summed over the rounds, the slow one would have made it 0.87.
         Assert.Equal(0.95, ratio.Median, 6);
@@ -46,10 +43,7 @@ public sealed class BenchFiguresTests
     public void RoundRatio_PairsEachRoundWithItsOwn_SoADriftBetweenRoundsCancels()
     {
         // The machine got twice as slow after the first round, for both targets alike.
-        var target = Cell(Rate(90), Rate(45), Rate(45));
-        var baseline = Cell(Rate(100), Rate(50), Rate(50));
-
-        var ratio = RoundRatio.Of(target, baseline, load => load.Throughput);
+        var ratio = ThroughputRatio([90, 45, 45], [100, 50, 50]);
 
         Assert.Equal(0.9, ratio.Median, 6);
         Assert.Equal(0.9, ratio.Low, 6);
@@ -60,7 +54,7 @@ public sealed class BenchFiguresTests
     [Fact]
     public void RoundRatio_OddRounds_TakesTheMiddleOne()
     {
-        var ratio = RoundRatio.Of(Cell(Rate(80), Rate(120), Rate(90)), Cell(Rate(100), Rate(100), Rate(100)), load => load.Throughput);
+        var ratio = ThroughputRatio([80, 120, 90], [100, 100, 100]);
 
         Assert.Equal(0.9, ratio.Median, 6);
     }
@@ -68,12 +62,16 @@ public sealed class BenchFiguresTests
     [Fact]
     public void RoundRatio_BaselineAnsweredNothingInARound_IsNaN()
     {
-        var ratio = RoundRatio.Of(Cell(Rate(80), Rate(90)), Cell(Rate(100), Rate(0)), load => load.Throughput);
+        var ratio = ThroughputRatio([80, 90], [100, 0]);
 
         Assert.True(double.IsNaN(ratio.Median));
         Assert.True(double.IsNaN(ratio.Low));
         Assert.False(ratio.Median >= 0.9, "a ratio that could not be taken must not pass");
     }
+
+    /// <summary>Two cells of 1 s rounds that answered these many requests each, and their throughput ratio.</summary>
+    private static RoundRatio ThroughputRatio(int[] target, int[] baseline) =>
+        RoundRatio.Of(Cell([.. target.Select(Rate)]), Cell([.. baseline.Select(Rate)]), load => load.Throughput);
 
     private static LoadResult Rate(int answeredPerSecond) => Window(TimeSpan.FromSeconds(1), answeredPerSecond);
 
