@@ -15,16 +15,17 @@ internal static partial class AdapterSettings
 {
     public static IReadOnlyDictionary<string, string> AsEnvironment(Uri simulatorOrigin, RepoLayout layout)
     {
-        var settings = DeployedRuntimeSettings(layout.FunctionBicep);
+        var settings = new Dictionary<string, string>(DeployedRuntime(layout));
         settings["Fireworks__BaseUrl"] = new Uri(simulatorOrigin, "/inference/v1").AbsoluteUri;
         settings["Fireworks__ApiKey"] = Workload.FireworksKey;
         settings["Auth__ApiKeys"] = Workload.AdapterKey;
         return settings;
     }
 
-    /// <summary>The Bicep's <c>DOTNET_NAME: 'value'</c> app settings.</summary>
-    private static Dictionary<string, string> DeployedRuntimeSettings(string bicep)
+    /// <summary>The runtime settings a deployment gets: the Bicep's <c>DOTNET_NAME: 'value'</c> app settings.</summary>
+    public static IReadOnlyDictionary<string, string> DeployedRuntime(RepoLayout layout)
     {
+        var bicep = layout.FunctionBicep;
         var settings = RuntimeSetting().Matches(File.ReadAllText(bicep))
             .ToDictionary(setting => setting.Groups["name"].Value, setting => setting.Groups["value"].Value);
         return settings.Count > 0

@@ -31,8 +31,9 @@ internal sealed record BenchOptions(
           --out bench/results.md
           --alloc-requests 100 sequential requests per workload and target for allocated bytes per request (default 100)
           --startups 3         adapter starts timed for start-to-first-response (default 3, median reported)
-          --targets LIST       any of direct,yarp,floor,adapter,adapter-info,yarp-server,functions (default: all), in
-                               that order; floor is the minimal translation, adapter-info the adapter at Information logging
+          --targets LIST       any of direct,yarp,floor-rt,floor,adapter,adapter-info,yarp-server,functions (default: all),
+                               in that order; floor is the minimal translation, floor-rt the same with the adapter's runtime
+                               settings, adapter-info the adapter at Information logging
           --functions-host DIR folder with the Functions host's build.sh and run.sh (default ../shared/functions-host;
                                Core Tools' `func` is used instead when it is on the PATH)
           --repo PATH          repository root (default: found from the working directory)
@@ -49,6 +50,11 @@ internal sealed record BenchOptions(
           the share of a CPU-sampling trace (dotnet-trace collect-linux --profile cpu-sampling) spent in each component:
           logging, outgoing HTTP, the host's gRPC to its worker, function invocation, Kestrel and sockets, ...
           --top 20             also the 20 frames the most samples were taken in (exclusive time)
+
+        dotnet run -c Release --project bench/ImageAdapter.Bench -- perfdiff A.txt@REQUESTS [...] [--versus B.txt@REQUESTS ...]
+          perf's samples per 1000 requests by kernel, native library and managed assembly, and the symbols that differ most
+          (each REPORT from perf report --sort dso,sym -n --stdio of a perf record of one window; REQUESTS its 200 answers)
+          --top 15             symbols shown each way
         """;
 
     public static BenchOptions? Parse(string[] args)

@@ -15,7 +15,13 @@ internal sealed record ComparedPair(string Name, TargetKind Target, TargetKind B
         new("adapter-info / adapter", TargetKind.AdapterInfo, TargetKind.Adapter, AdapterTargets.MinInformationOverWarning);
 
     private static readonly IReadOnlyList<ComparedPair> All =
-        [OverFloor, InformationOverWarning, new("Functions / YARP+server", TargetKind.Functions, TargetKind.YarpServer, null)];
+    [
+        OverFloor,
+        new("adapter / floor-rt", TargetKind.Adapter, TargetKind.FloorAdapterRuntime, null),
+        new("floor-rt / floor", TargetKind.FloorAdapterRuntime, TargetKind.Floor, null),
+        InformationOverWarning,
+        new("Functions / YARP+server", TargetKind.Functions, TargetKind.YarpServer, null),
+    ];
 
     /// <summary>The pairs whose two targets both ran.</summary>
     public static IReadOnlyList<ComparedPair> In(BenchResults r) => All.Where(pair => r.Has(pair.Target) && r.Has(pair.Baseline)).ToArray();

@@ -3,7 +3,8 @@ namespace ImageAdapter.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/ImageAdapter.Bench -- [--duration 8s] [--targets ...] [--out bench/results.md]</c>;
 /// <c>proxy ...</c> and <c>floor ...</c> are the YARP and floor child processes the bench starts itself; <c>load ...</c>
-/// drives an adapter already running; <c>stacks TRACE</c> says where a CPU-sampling trace's time went.
+/// drives an adapter already running; <c>stacks TRACE</c> says where a CPU-sampling trace's time went, and
+/// <c>perfdiff</c> where <c>perf</c>'s samples of two targets differ per request.
 /// </summary>
 internal static class Program
 {
@@ -29,6 +30,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "stacks")
         {
             return StacksCommand.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "perfdiff")
+        {
+            return PerfDiffCommand.Run(args);
         }
 
         var options = BenchOptions.Parse(args);

@@ -30,7 +30,8 @@ internal static class ResultsReport
             "with a hop in front of the simulator competes with the simulator and the load generator for the same cores, which lowers " +
             "its throughput and raises its latency more than a deployment with the upstream elsewhere would.").AppendLine();
         md.AppendLine("The simulator, the proxies, the floor and the servers are framework-dependent Release builds started with `dotnet <dll>`. " +
-            "The simulator runs with server GC (the ASP.NET Core default), and so do the proxies and the floor (run by the bench's own executable, with `DOTNET_gcServer=1`). " +
+            "The simulator runs with server GC (the ASP.NET Core default), and so do the proxies and the floor (run by the bench's own executable, with `DOTNET_gcServer=1`); " +
+            "floor-rt is the floor's code run with the servers' `DOTNET_*` settings below instead. " +
             "The servers and the Functions worker run with the adapter's own runtime settings (`src/HostRuntime.props`: workstation GC, thread-pool workers that do not spin). " +
             "Every server, and the Functions host and its worker, get the `DOTNET_*` app settings of `infra/app/function.bicep` from the environment, read from that file as a deployment gets them: " +
             "workstation GC and no spinning for the host as well, and a 16 MiB gen0 budget (`DOTNET_GCgen0size`) for all. The load generator uses workstation GC. " +
@@ -40,6 +41,8 @@ internal static class ResultsReport
             "**floor** = `POST /v1/images/generations` on the least any `b64_json` adapter must do (read the body, one Fireworks " +
             "call, the image into a pooled buffer, the JSON answer with the base64 encoded in chunks straight into the response; " +
             "for SDXL n=4 the artifacts' base64 copied through), in the bench project, framework only, the adapter's targets' baseline; " +
+            "**floor-rt** = the floor with the adapter's deployed runtime settings (workstation GC, thread-pool workers that do not spin, the gen0 budget) in place of ASP.NET Core's defaults, " +
+            "so that adapter / floor parts into floor-rt / floor (what those settings cost or save) and adapter / floor-rt (what the adapter's code costs); " +
             "**adapter** = `POST /v1/images/generations` on the standalone server in front of the simulator, logging at Warning; " +
             "**adapter-info** = the same on a second server with the logging it ships with (Information); " +
             "**YARP+server** = the same through a second YARP pass-through in front of a second server; " +

@@ -9,6 +9,14 @@ internal enum TargetKind
     /// <summary>A plain YARP pass-through in front of the simulator: the cost of one .NET proxy hop.</summary>
     Yarp,
 
+    /// <summary>
+    /// The floor run with the adapter's deployed runtime settings (the <c>DOTNET_*</c> app settings of
+    /// <c>infra/app/function.bicep</c>: workstation GC, thread-pool workers that do not spin, the 16 MiB gen0 budget)
+    /// instead of ASP.NET Core's defaults: it parts adapter ÷ floor into what those settings cost and what the adapter's
+    /// code costs.
+    /// </summary>
+    FloorAdapterRuntime,
+
     /// <summary>The minimal <c>b64_json</c> translation (<see cref="FloorAdapter"/>) in front of the simulator: what the adapter is judged against.</summary>
     Floor,
 

@@ -5,9 +5,10 @@ internal static class TargetKinds
 {
     public static readonly IReadOnlyList<TargetKind> All = Enum.GetValues<TargetKind>();
 
-    /// <summary>The name for <c>--targets</c>: direct, yarp, floor, adapter, adapter-info, yarp-server, functions.</summary>
+    /// <summary>The name for <c>--targets</c>: direct, yarp, floor-rt, floor, adapter, adapter-info, yarp-server, functions.</summary>
     public static string CliName(this TargetKind kind) => kind switch
     {
+        TargetKind.FloorAdapterRuntime => "floor-rt",
         TargetKind.AdapterInfo => "adapter-info",
         TargetKind.YarpServer => "yarp-server",
         _ => kind.ToString().ToLowerInvariant(),
@@ -17,6 +18,7 @@ internal static class TargetKinds
     {
         TargetKind.Direct => "direct",
         TargetKind.Yarp => "YARP",
+        TargetKind.FloorAdapterRuntime => "floor-rt",
         TargetKind.Floor => "floor",
         TargetKind.Adapter => "adapter",
         TargetKind.AdapterInfo => "adapter-info",

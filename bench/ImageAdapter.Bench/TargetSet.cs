@@ -3,12 +3,16 @@ namespace ImageAdapter.Bench;
 /// <summary>
 /// Starts the simulator and the processes of the selected targets, each its own process on a free loopback port, and
 /// stops them all on dispose: direct is the simulator itself; YARP a proxy in front of it; floor the minimal translation
-/// in front of it; adapter a server in front of it; adapter-info another, logging as shipped; yarp-server a second proxy in front of a second server (so its figures are its own); functions the Functions
+/// in front of it, and floor-rt the same with the adapter's runtime settings; adapter a server in front of it; adapter-info another, logging as shipped; yarp-server a second proxy in front of a second server (so its figures are its own); functions the Functions
 /// host, which starts its worker.
 /// </summary>
 internal sealed class TargetSet : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    // Server GC, as ASP.NET Core projects have it (the bench's own executable, which runs the proxies and the floors,
+    // uses workstation GC).
+    private static readonly IReadOnlyDictionary<string, string> AspNetCoreDefaults = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" };
     private readonly List<TargetProcess> _processes = [];
     private readonly List<BenchTarget> _targets = [];
 
@@ -67,9 +71,10 @@ internal sealed class TargetSet : IAsyncDisposable
             case TargetKind.Yarp:
                 var proxy = await StartAsync(Proxy("yarp", Simulator.Origin), "/inference/v1");
                 return new BenchTarget(kind, proxy.Origin, new ServingProcess("YARP", proxy.Process)) { RecentOutput = proxy.RecentOutput };
-            case TargetKind.Floor:
+            case TargetKind.Floor or TargetKind.FloorAdapterRuntime:
+                var runtime = kind == TargetKind.Floor ? AspNetCoreDefaults : AdapterSettings.DeployedRuntime(layout);
                 // Any answer means it listens: a GET on its one POST route gets 405.
-                var floor = await StartAsync(Floor(Simulator.Origin), AdapterRoutes.Generations);
+                var floor = await StartAsync(Floor(kind.CliName(), Simulator.Origin, runtime), AdapterRoutes.Generations);
                 return new BenchTarget(kind, floor.Origin, new ServingProcess("floor", floor.Process)) { RecentOutput = floor.RecentOutput };
             case TargetKind.Adapter or TargetKind.AdapterInfo:
                 var server = await StartAsync(Server(kind.CliName(), layout, ownLogging: kind == TargetKind.AdapterInfo), AdapterRoutes.Health);
@@ -91,10 +96,10 @@ internal sealed class TargetSet : IAsyncDisposable
     }
 
     private TargetProcess Proxy(string name, Uri upstream) =>
-        TargetProcess.Start(name, RepoLayout.BenchDll, ["proxy", "--upstream", upstream.AbsoluteUri], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
+        TargetProcess.Start(name, RepoLayout.BenchDll, ["proxy", "--upstream", upstream.AbsoluteUri], AspNetCoreDefaults);
 
-    private static TargetProcess Floor(Uri upstream) =>
-        TargetProcess.Start("floor", RepoLayout.BenchDll, ["floor", "--upstream", upstream.AbsoluteUri], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
+    private static TargetProcess Floor(string name, Uri upstream, IReadOnlyDictionary<string, string> runtime) =>
+        TargetProcess.Start(name, RepoLayout.BenchDll, ["floor", "--upstream", upstream.AbsoluteUri], runtime);
 
     private TargetProcess Server(string name, RepoLayout layout, bool ownLogging = false) =>
         TargetProcess.Start(name, layout.ServerDll, [], AdapterSettings.AsEnvironment(Simulator.Origin, layout), ownLogging);

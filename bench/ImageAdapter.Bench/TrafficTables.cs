@@ -23,7 +23,9 @@ internal static class TrafficTables
         md.AppendLine($"Successful requests per second: the 200 answers that ended in the cell's windows over their length. " +
             "A ratio is the median of the rounds' ratios, then the lowest and the highest round in parentheses; the verdict is " +
             $"on the median. *adapter / floor*: target >= {MinThroughputOverFloor}. *adapter-info / adapter* " +
-            $"(Information logging over Warning): target >= {MinInformationOverWarning}. *Functions / YARP+server*: its target " +
+            $"(Information logging over Warning): target >= {MinInformationOverWarning}. *adapter / floor-rt* (the adapter's code, " +
+            "both with the adapter's runtime settings) and *floor-rt / floor* (those settings against ASP.NET Core's defaults, " +
+            "the same code) have no target: their product is about adapter / floor. *Functions / YARP+server*: its target " +
             $"(>= {FunctionsComparison.MinThroughputRatio} at 16 clients for SDXL n=1 and n=4) is judged in the Functions section below.").AppendLine();
         md.AppendLine("| workload | clients | " + string.Join(" | ", targets.Select(t => $"{t.Label()} req/s"))
             + string.Concat(pairs.Select(pair => $" | {pair.Name}")) + " |");
