@@ -13,6 +13,7 @@ internal sealed class TargetSet : IAsyncDisposable
     // Server GC, as ASP.NET Core projects have it (the bench's own executable, which runs the proxies and the floors,
     // uses workstation GC).
     private static readonly IReadOnlyDictionary<string, string> AspNetCoreDefaults = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" };
+
     private readonly List<TargetProcess> _processes = [];
     private readonly List<BenchTarget> _targets = [];
 
