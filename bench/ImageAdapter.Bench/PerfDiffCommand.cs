@@ -3,7 +3,7 @@ namespace ImageAdapter.Bench;
 /// <summary>
 /// <c>perfdiff A.txt@REQUESTS [A2.txt@REQUESTS …] [--versus B.txt@REQUESTS …] [--top N]</c>: where a serving process's
 /// CPU goes per request, from <see cref="PerfReport"/>s of its load windows, and with <c>--versus</c> how it differs
-/// from another target measured in alternating windows (bench/README, "Where the CPU goes, with perf"). Each report is
+/// from another target measured in alternating windows (bench/README, "By hand: `perfdiff`"). Each report is
 /// followed by the 200 answers its window counted. Samples are given per 1000 requests: at <c>perf record -F 997</c>
 /// one sample per 1000 requests is about 1 µs of CPU per request.
 /// </summary>
