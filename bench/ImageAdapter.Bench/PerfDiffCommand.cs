@@ -70,16 +70,22 @@ internal static class PerfDiffCommand
 
     private static Side? Read(List<string> reports)
     {
-        var windows = reports.Select(report => report.Split('@')).ToList();
-        if (windows.Count == 0 || windows.Any(parts => parts.Length != 2 || !File.Exists(parts[0]) || !long.TryParse(parts[1], out var requests) || requests <= 0))
+        var windows = reports.Select(Window).ToList();
+        if (windows.Count == 0 || windows.Any(window => window is null))
         {
             return null;
         }
 
         return new Side(
-            PerfReport.Sum(windows.Select(parts => PerfReport.Parse(File.ReadLines(parts[0])))),
-            windows.Sum(parts => long.Parse(parts[1])));
+            PerfReport.Sum(windows.Select(window => PerfReport.Parse(File.ReadLines(window!.Value.Path)))),
+            windows.Sum(window => window!.Value.Requests));
     }
+
+    // REPORT@REQUESTS: an existing report and the 200 answers of its window; null for anything else.
+    private static (string Path, long Requests)? Window(string report) =>
+        report.Split('@') is [var path, var count] && File.Exists(path) && long.TryParse(count, out var requests) && requests > 0
+            ? (path, requests)
+            : null;
 
     private sealed record Side(PerfReport Report, long Requests)
     {
