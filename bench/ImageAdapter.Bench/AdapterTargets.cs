@@ -28,4 +28,8 @@ internal static class AdapterTargets
     /// <summary>adapter-info req/s over the adapter's (Warning) in one cell, round by round.</summary>
     public static RoundRatio InformationOverWarning(BenchResults r, Workload workload, int clients) =>
         ComparedPair.InformationOverWarning.Ratio(r, workload, clients, load => load.Throughput);
+
+    /// <summary>Adapter p99 minus the floor's in one cell, ms, round by round: what the p99 target is judged on.</summary>
+    public static RoundDifference P99OverFloorByRound(BenchResults r, Workload workload, int clients) =>
+        RoundDifference.Of(r.Cell(workload, clients, TargetKind.Adapter), r.Cell(workload, clients, TargetKind.Floor), load => load.P99);
 }

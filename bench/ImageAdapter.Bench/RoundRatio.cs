@@ -11,15 +11,8 @@ internal sealed record RoundRatio(double Median, double Low, double High)
 {
     public static RoundRatio Of(CellResult target, CellResult baseline, Func<LoadResult, double> figure)
     {
-        var ratios = target.Rounds.Zip(baseline.Rounds, (t, b) => figure(b) > 0 ? figure(t) / figure(b) : double.NaN).Order().ToArray();
-        if (ratios.Length == 0 || ratios.Any(double.IsNaN))
-        {
-            return new RoundRatio(double.NaN, double.NaN, double.NaN);
-        }
-
-        var middle = ratios.Length / 2;
-        var median = ratios.Length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
-        return new RoundRatio(median, ratios[0], ratios[^1]);
+        var (median, low, high) = PairedRounds.Summarise(target, baseline, (t, b) => figure(b) > 0 ? figure(t) / figure(b) : double.NaN);
+        return new RoundRatio(median, low, high);
     }
 
     /// <summary><c>0.93 (0.88-0.97)</c>: the median, then the lowest and highest round; the median alone when every round gave the same.</summary>

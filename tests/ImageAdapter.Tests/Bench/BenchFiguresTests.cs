@@ -4,7 +4,7 @@ using BenchTool::ImageAdapter.Bench;
 
 namespace ImageAdapter.Tests.Bench;
 
-/// <summary>The benchmark's arithmetic: throughput from the answers that ended in a window, and ratios taken round by round.</summary>
+/// <summary>The benchmark's arithmetic: throughput from the answers that ended in a window, and ratios and differences taken round by round.</summary>
 public sealed class BenchFiguresTests
 {
     [Fact]
@@ -68,6 +68,39 @@ public sealed class BenchFiguresTests
         Assert.True(double.IsNaN(ratio.Low));
         Assert.False(ratio.Median >= 0.9, "a ratio that could not be taken must not pass");
     }
+
+    [Fact]
+    public void RoundDifference_OneSlowRound_DoesNotDecideTheP99()
+    {
+        // Four rounds of 100 requests; in the third the machine was busy while the adapter was measured.
+        var adapter = Cell(Latencies(60, 62), Latencies(61, 63), Latencies(60, 95, slowest: 10), Latencies(59, 62));
+        var floor = Cell(Latencies(58, 60), Latencies(59, 61), Latencies(58, 60), Latencies(58, 59));
+
+        var byRound = RoundDifference.Of(adapter, floor, load => load.P99);
+
+        // Over all rounds at once, the slow round's tail is the whole p99: 95 against 60.
+        Assert.Equal(35.0, adapter.Load.P99 - floor.Load.P99, 6);
+        Assert.Equal(2.5, byRound.Median, 6);
+        Assert.Equal(2.0, byRound.Low, 6);
+        Assert.Equal(35.0, byRound.High, 6);
+        Assert.Equal("2.5 (2.0 to 35.0)", byRound.ToString());
+    }
+
+    [Fact]
+    public void RoundDifference_TargetAnsweredNothingInARound_IsNaN()
+    {
+        var adapter = Cell(Latencies(60, 62), Window(TimeSpan.FromSeconds(1), answered: 0));
+        var floor = Cell(Latencies(58, 60), Latencies(58, 60));
+
+        var byRound = RoundDifference.Of(adapter, floor, load => load.P99);
+
+        Assert.True(double.IsNaN(byRound.Median));
+        Assert.False(byRound.Median <= 5, "a difference that could not be taken must not pass");
+    }
+
+    /// <summary>A 1 s window of 100 answers: the <paramref name="slowest"/> at <paramref name="tail"/> ms, the others at <paramref name="typical"/> ms.</summary>
+    private static LoadResult Latencies(double typical, double tail, int slowest = 2) =>
+        new([.. Enumerable.Repeat(typical, 100 - slowest), .. Enumerable.Repeat(tail, slowest)], 0, 0, TimeSpan.FromSeconds(1), null, 0, TimeSpan.Zero, 100);
 
     /// <summary>Two cells of 1 s rounds that answered these many requests each, and their throughput ratio.</summary>
     private static RoundRatio ThroughputRatio(int[] target, int[] baseline) =>
