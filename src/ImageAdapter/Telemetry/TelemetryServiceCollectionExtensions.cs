@@ -32,6 +32,7 @@ public static class TelemetryServiceCollectionExtensions
         var azureMonitor = configuration[AzureMonitorSetting];
         var azureMonitorCredential = ApplicationInsightsAuthentication.Credential(configuration[ApplicationInsightsAuthentication.Setting]);
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpSetting]);
+        TelemetrySettings.Check(azureMonitor, configuration[OtlpSetting]);
         var functions = !string.IsNullOrWhiteSpace(configuration[FunctionsRuntimeSetting]);
 
         // The Azure SDK only emits activities for its sources when asked to.

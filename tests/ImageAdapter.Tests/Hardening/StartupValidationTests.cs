@@ -13,11 +13,8 @@ namespace ImageAdapter.Tests.Hardening;
 /// <item><c>KeyVault__*</c> without <c>KeyVault__Uri</c>: nothing reads them, so nothing checks them; the rows set a vault.</item>
 /// <item><c>AZURE_TOKEN_CREDENTIALS</c>, <c>AZURE_CLIENT_ID</c> without a vault or <c>Storage__BlobServiceUri</c>: no
 /// credential is ever built, so they are not checked either.</item>
-/// <item><c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>: the Azure Monitor exporter throws on a malformed one and the
-/// process exits, but its line ("Connection String Error: …") does not name the setting; that needs a check in
-/// <c>TelemetryServiceCollectionExtensions</c>, so it has no row yet.</item>
-/// <item><c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (and the other <c>OTEL_*</c>): read by the OpenTelemetry SDK, which reports an
-/// unparsable value on its EventSource only and exports to its default endpoint; the process starts.</item>
+/// <item>The other <c>OTEL_*</c> variables: read by the OpenTelemetry SDK, which reports an unparsable value on its
+/// EventSource only and uses its default; <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is checked by the adapter and has a row.</item>
 /// </list>
 /// </remarks>
 public sealed class StartupValidationTests(StartupValidationRuns runs) : IClassFixture<StartupValidationRuns>
@@ -81,6 +78,8 @@ public sealed class StartupValidationTests(StartupValidationRuns runs) : IClassF
         { "Storage__ConnectionString", "UseDevelopmentStorage=true", Blobs },
         { "Storage__Container", "Images", "" },
         { "Storage__UrlLifetime", "1.00:00:01", "" },
+        { "APPLICATIONINSIGHTS_CONNECTION_STRING", "IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/", "" },
+        { "OTEL_EXPORTER_OTLP_ENDPOINT", "otel-collector:4318", "" },
     };
 
     /// <summary>What the rows add to, and one start per way of deploying with every setting the rows lean on, valid.</summary>
