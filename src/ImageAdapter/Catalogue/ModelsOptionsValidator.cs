@@ -22,7 +22,7 @@ internal sealed class ModelsOptionsValidator(IConfiguration? configuration = nul
 
     public ValidateOptionsResult Validate(string? name, ModelsOptions options)
     {
-        var failures = UnreadableFamilies().Concat(UnreadablePrices()).ToList();
+        var failures = UnreadableFamilies().Concat(UnreadablePrices()).Concat(ValuesWithoutFields()).ToList();
         for (var i = 0; i < options.Additional.Count; i++)
         {
             Check(options.Additional[i], $"Models__Additional__{i}", failures);
@@ -65,6 +65,15 @@ internal sealed class ModelsOptionsValidator(IConfiguration? configuration = nul
         select readable is null
             ? $"Models__Prices__{price.Key}__{field.Key} is not a price setting: use UsdPerStep, DefaultSteps or UsdPerImage."
             : $"Models__Prices__{price.Key}__{field.Key} is '{field.Value}', not a number of its kind.";
+
+    // A value set on a price or an extra row itself (Models__Prices__x=0.04) has no field to go to: the binder drops it.
+    private IEnumerable<string> ValuesWithoutFields() =>
+        from collection in new[] { nameof(ModelsOptions.Additional), nameof(ModelsOptions.Prices) }
+        from entry in Section(collection)
+        where entry.Value is not null && !entry.GetChildren().Any()
+        select collection == nameof(ModelsOptions.Prices)
+            ? $"Models__Prices__{entry.Key} is '{entry.Value}', but a price is set by its fields: Models__Prices__{entry.Key}__UsdPerStep and __DefaultSteps, or __UsdPerImage."
+            : $"Models__Additional__{entry.Key} is '{entry.Value}', but an extra row is set by its fields: Models__Additional__{entry.Key}__Id and __Family.";
 
     private IEnumerable<IConfigurationSection> Section(string collection) =>
         configuration?.GetSection($"{ModelsOptions.Section}:{collection}").GetChildren() ?? [];

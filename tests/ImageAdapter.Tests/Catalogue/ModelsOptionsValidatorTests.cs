@@ -114,6 +114,25 @@ public sealed class ModelsOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_ValueOnAPriceOrRowItself_NamedInsteadOfDropped()
+    {
+        // Regression: the binder has no field to put Models__Prices__x=0.04 in and dropped it without a word, so the
+        // built-in price stayed; an extra row given as one value went the same way.
+        var result = Validate(new()
+        {
+            ["Models:Prices:flux-1-dev-fp8"] = "0.04",
+            ["Models:Additional:0"] = "accounts/acme/models/house-flux",
+        });
+
+        Assert.Equal(
+            [
+                "Models__Additional__0 is 'accounts/acme/models/house-flux', but an extra row is set by its fields: Models__Additional__0__Id and __Family.",
+                "Models__Prices__flux-1-dev-fp8 is '0.04', but a price is set by its fields: Models__Prices__flux-1-dev-fp8__UsdPerStep and __DefaultSteps, or __UsdPerImage.",
+            ],
+            result.Failures!);
+    }
+
+    [Fact]
     public void Validate_AliasToNoModel_IsTheCatalogueFailure()
     {
         var result = Validate(new() { ["Models:Aliases:fast"] = "flux-1-schnel" });

@@ -48,6 +48,7 @@ public sealed class StartupValidationTests(StartupValidationRuns runs) : IClassF
         { "Models__Additional__0__Id", "house-flux", "Models__Additional__0__Family=FluxWorkflow" },
         { "Models__Additional__0__Family", "Flux", "Models__Additional__0__Id=accounts/acme/models/house-flux" },
         { "Models__Additional__0__Family", "7", "Models__Additional__0__Id=accounts/acme/models/house-flux" },
+        { "Models__Prices__flux-1-dev-fp8", "0.04", "" },
         { "Limits__MaxRequestBodyBytes", "1023", "" },
         { "Limits__MaxJsonDepth", "1", "" },
         { "Limits__MaxPromptLength", "0", "" },
