@@ -15,7 +15,8 @@ internal static class TelemetrySettings
     {
         if (!string.IsNullOrWhiteSpace(azureMonitorConnectionString) && !IsConnectionString(azureMonitorConnectionString))
         {
-            // The value is not repeated: it is not a secret, but it is not ours to print either.
+            // The value is not repeated: its instrumentation key is not a secret, but the whole string belongs in the
+            // app's settings, not in every log that keeps start-up lines.
             throw new InvalidOperationException(
                 $"{TelemetryServiceCollectionExtensions.AzureMonitorSetting} is not an Application Insights connection string: it takes " +
                 $"key=value pairs separated by ';', at most {MaxConnectionStringLength} characters, with an InstrumentationKey " +
