@@ -29,10 +29,11 @@ public static class TelemetryServiceCollectionExtensions
 
     public static IServiceCollection AddImageAdapterTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        TelemetrySettings.Check(configuration[AzureMonitorSetting], configuration[OtlpSetting]);
         var azureMonitor = configuration[AzureMonitorSetting];
+        var otlpEndpoint = configuration[OtlpSetting];
+        TelemetrySettings.Check(azureMonitor, otlpEndpoint);
         var azureMonitorCredential = ApplicationInsightsAuthentication.Credential(configuration[ApplicationInsightsAuthentication.Setting]);
-        var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpSetting]);
+        var otlp = !string.IsNullOrWhiteSpace(otlpEndpoint);
         var functions = !string.IsNullOrWhiteSpace(configuration[FunctionsRuntimeSetting]);
 
         // The Azure SDK only emits activities for its sources when asked to.
