@@ -16,8 +16,7 @@ internal static class ApplicationInsightsAuthentication
     /// <summary>The managed identity the setting names, or null when it asks for no Entra authentication.</summary>
     public static ManagedIdentityId? Identity(string? authenticationString)
     {
-        var parts = (authenticationString ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
+        var parts = AzureMonitorSettingPairs.Split(authenticationString)
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
         if (!parts.TryGetValue("Authorization", out var authorization) || !string.Equals(authorization, "AAD", StringComparison.OrdinalIgnoreCase))

@@ -38,9 +38,7 @@ internal static class TelemetrySettings
             return false;
         }
 
-        var pairs = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(pair => pair.Split('=', 2, StringSplitOptions.TrimEntries))
-            .ToArray();
+        var pairs = AzureMonitorSettingPairs.Split(value);
         return pairs.All(pair => pair.Length == 2 && pair[0].Length > 0)
             && pairs.Any(pair => string.Equals(pair[0], "InstrumentationKey", StringComparison.OrdinalIgnoreCase) && pair[1].Length > 0);
     }
